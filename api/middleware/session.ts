@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import { findLiveSession, touchSession } from '../../core/auth/sessions.js';
+import { permissionsOf } from '../../core/auth/permissions.js';
+import { sessionCookie } from '../cookies.js';
+
+/**
+ * Loads the session behind the cookie, if it is live, and binds CSRF tokens
+ * to it. A dead cookie is simply ignored; pages that need a member say so.
+ */
+export const loadSession: RequestHandler = async (req, res, next) => {
+  const token = req.cookies[sessionCookie];
+  if (!token) return next();
+  const live = await findLiveSession(token);
+  if (!live) {
+    res.clearCookie(sessionCookie, { path: '/' });
+    return next();
+  }
+  await touchSession(live.session);
+  req.auth = { ...live, permissions: await permissionsOf(live.member) };
+  req.csrfBinding = `session:${live.session.id}`;
+  res.locals.auth = req.auth;
+  next();
+};

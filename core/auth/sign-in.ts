@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'sequelize';
+import {
+  Company,
+  database,
+  Member,
+  type SessionStage,
+} from '../../db/index.js';
+import { recordAudit, type RequestContext } from '../audit/record.js';
+import { config } from '../config/index.js';
+import { logger } from '../logger.js';
+import { dummyVerify, verifyPassword } from '../password/password-hash.js';
+import { readLoginSettings } from './login-settings.js';
+import { createSession } from './sessions.js';
+import { stageAfterPassword } from './sign-in-stage.js';
+
+/** The one answer every wrong email or password gets, so neither is revealed. */
+export const invalidCredentialsMessage =
+  'The email address or password is incorrect.';
+
+export type SignInResult =
+  | { ok: true; token: string; member: Member; stage: SessionStage }
+  | { ok: false; message: string };
+
+function auditSignIn(
+  member: Member,
+  context: RequestContext,
+  outcome: 'success' | 'failure',
+  details: Record<string, unknown>,
+  transaction?: Transaction,
+) {
+  return recordAudit(
+    {
+      companyId: member.companyId,
+      actor: {
+        id: member.id,
+        name: member.name,
+        organizationId: member.organizationId,
+      },
+      activityType: 'login',
+      event: 'create',
+      informationType: 'authentication_token',
+      target: { id: member.id, name: member.name },
+      outcome,
+      context,
+      details: { method: 'password', ...details },
+    },
+    transaction,
+  );
+}
+
+/**
+ * Checks an email and password and, when they match a member who may sign
+ * in, starts a session. Unknown emails spend the same bcrypt time as known
+ * ones and get the same answer.
+ */
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  context: RequestContext,
+): Promise<SignInResult> {
+  const member = await Member.scope('withSecrets').findOne({
+    where: { email: email.trim().toLowerCase() },
+  });
+  if (!member || !member.passwordHash) {
+    await dummyVerify(config.bcryptCost);
+    // No company to file it under: the audit log is per company.
+    logger.info(
+      {
+        emailHash: crypto
+          .createHash('sha256')
+          .update(email.toLowerCase())
+          .digest('hex')
+          .slice(0, 16),
+        ip: context.ip,
+      },
+      'sign-in for an unknown email',
+    );
+    return { ok: false, message: invalidCredentialsMessage };
+  }
+
+  const matches = await verifyPassword(password, member.passwordHash);
+  if (!matches) {
+    await auditSignIn(member, context, 'failure', { reason: 'wrong password' });
+    return { ok: false, message: invalidCredentialsMessage };
+  }
+
+  const company = await Company.findByPk(member.companyId);
+  if (!company) return { ok: false, message: invalidCredentialsMessage };
+  const settings = readLoginSettings(company.loginSettings);
+  if (member.employmentStatus === 'terminated') {
+    await auditSignIn(member, context, 'failure', { reason: 'terminated' });
+    return { ok: false, message: invalidCredentialsMessage };
+  }
+  if (member.employmentStatus === 'on_leave' && !settings.allowOnLeaveSignIn) {
+    await auditSignIn(member, context, 'failure', { reason: 'on leave' });
+    return {
+      ok: false,
+      message:
+        'Members on leave of absence cannot sign in. Ask your company administrator if you need access.',
+    };
+  }
+
+  const decision = await stageAfterPassword(member, company, context);
+  const { token } = await database().transaction(async (transaction) => {
+    const created = await createSession(
+      {
+        member,
+        stage: decision.stage,
+        method: 'password',
+        context,
+        lifetimeHours: settings.absoluteLifetimeHours,
+      },
+      transaction,
+    );
+    await auditSignIn(
+      member,
+      context,
+      'success',
+      { stage: decision.stage, ...decision.details },
+      transaction,
+    );
+    return created;
+  });
+  return { ok: true, token, member, stage: decision.stage };
+}

@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Skips the calling test when an outside tool is missing, with one line
+ * saying so; under CI a missing tool is a failure instead.
+ */
+export function requireTool(context: Mocha.Context, name: string, probe: string[]): void {
+  try {
+    execFileSync(probe[0] ?? name, probe.slice(1), { stdio: 'ignore' });
+  } catch {
+    const message = `${name} is not installed; skipping "${context.currentTest?.title ?? context.test?.title}"`;
+    if (process.env.CI) throw new Error(`${message} — under CI this is a failure`);
+    console.log(`      (${message})`);
+    context.skip();
+  }
+}

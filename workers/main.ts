@@ -1,0 +1,27 @@
+// Entry point of the worker process (Procfile "worker:"). It never loads
+// Express or the page views; it renders email templates only.
+import path from 'node:path';
+import { logger } from '../core/logger.js';
+import { closeQueues } from '../core/queues/index.js';
+import { describeDatabase, openDatabase } from '../core/runtime/database.js';
+import { describeMail, openMailTransport } from '../core/runtime/mail.js';
+import { describeQueues, openQueues } from '../core/runtime/queues.js';
+import { onShutdown } from '../core/runtime/shutdown.js';
+import { startWorkers } from './run-workers.js';
+
+async function main() {
+  const database = await openDatabase();
+  const queues = await openQueues(database.url);
+  const mail = openMailTransport();
+  const running = await startWorkers({ mail, viewsDir: path.resolve('views') });
+  logger.info(
+    { database: describeDatabase(database), queues: describeQueues(queues), mail: describeMail(mail) },
+    'worker ready',
+  );
+  onShutdown([running.close, closeQueues, async () => mail.close(), database.close]);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'worker failed to start');
+  process.exit(1);
+});
