@@ -18,6 +18,13 @@ export const loadSession: RequestHandler = async (req, res, next) => {
   await touchSession(live.session);
   req.auth = { ...live, permissions: await permissionsOf(live.member) };
   req.csrfBinding = `session:${live.session.id}`;
-  res.locals.auth = req.auth;
+  // Plain values only: templates must not reach into model instances.
+  res.locals.viewer = {
+    id: live.member.id,
+    name: live.member.name,
+    email: live.member.email,
+    role: live.member.role,
+    companyName: live.company.name,
+  };
   next();
 };
