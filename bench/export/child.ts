@@ -1,0 +1,50 @@
+// One writer in a process of its own, so that its peak RSS is its own.
+// Usage: node --import tsx bench/export/child.ts <csv|xlsx> <rows> <file>
+// Prints one JSON line with the measurements.
+import { performance } from 'node:perf_hooks';
+
+import { auditColumns, auditRows } from './audit-rows.js';
+
+const [writer, rowsArgument, filePath] = process.argv.slice(2);
+const rows = Number(rowsArgument);
+
+if ((writer !== 'csv' && writer !== 'xlsx') || !filePath || !(rows >= 0)) {
+  console.error('Usage: child.ts <csv|xlsx> <rows> <file>');
+  process.exit(2);
+}
+
+// Import only the writer being measured, so the CSV process does not carry
+// exceljs in its memory figures.
+const write =
+  writer === 'csv'
+    ? (await import('../../core/export/csv-stream-writer.js')).writeCsv
+    : (await import('../../core/export/xlsx-stream-writer.js')).writeXlsx;
+
+const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+const started = performance.now();
+
+const result = await write({
+  filePath,
+  columns: auditColumns,
+  rows: auditRows(rows),
+  sheetName: 'Events',
+  aboutSheet: {
+    title: 'Audit log export (benchmark)',
+    lines: [['Rows', rows]],
+  },
+});
+
+const seconds = (performance.now() - started) / 1000;
+
+console.log(
+  JSON.stringify({
+    writer,
+    rows: result.rowCount,
+    seconds,
+    rowsPerSecond: result.rowCount / seconds,
+    // maxRSS is in KiB on Linux: the high-water mark of the whole process.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMb,
+    fileMb: result.bytes / 2 ** 20,
+  }),
+);
