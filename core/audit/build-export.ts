@@ -13,7 +13,11 @@ import { auditScopeFor, windowDaysFor } from './scope.js';
 
 /** Where an export's file lives: one folder per company. */
 export function exportFilePath(exportRow: AuditExport): string {
-  return nodePath.join(config.exportDir, exportRow.companyId, `${exportRow.id}.xlsx`);
+  return nodePath.join(
+    config.exportDir,
+    exportRow.companyId,
+    `${exportRow.id}.xlsx`,
+  );
 }
 
 async function* cells(rows: AsyncIterable<AuditRow>) {
@@ -24,18 +28,28 @@ function describeFilters(filters: AuditFilters): string {
   const parts: string[] = [];
   const names = (codes: string[], labels: Record<string, string>) =>
     codes.map((code) => labels[code] ?? code).join(', ');
-  if (filters.activityType.length) parts.push(`activity: ${names(filters.activityType, activityTypes)}`);
-  if (filters.event.length) parts.push(`event: ${names(filters.event, auditEvents)}`);
+  if (filters.activityType.length)
+    parts.push(`activity: ${names(filters.activityType, activityTypes)}`);
+  if (filters.event.length)
+    parts.push(`event: ${names(filters.event, auditEvents)}`);
   if (filters.informationType.length)
-    parts.push(`information type: ${names(filters.informationType, informationTypes)}`);
+    parts.push(
+      `information type: ${names(filters.informationType, informationTypes)}`,
+    );
   if (filters.member.length) parts.push(`${filters.member.length} member(s)`);
-  if (filters.organization.length) parts.push(`${filters.organization.length} organization(s) with sub-units`);
+  if (filters.organization.length)
+    parts.push(`${filters.organization.length} organization(s) with sub-units`);
+  if (filters.deviceId) parts.push(`device ${filters.deviceId}`);
   if (filters.from) parts.push(`from ${filters.from}`);
   if (filters.to) parts.push(`to ${filters.to} inclusive`);
   return parts.join('; ') || 'none';
 }
 
-async function announce(exportRow: AuditExport, requester: Member, ok: boolean) {
+async function announce(
+  exportRow: AuditExport,
+  requester: Member,
+  ok: boolean,
+) {
   const path = `/audit-log/exports/${exportRow.id}/download`;
   const sendLater = await database().transaction((transaction) =>
     notify(
@@ -44,7 +58,9 @@ async function announce(exportRow: AuditExport, requester: Member, ok: boolean) 
         memberId: requester.id,
         recipient: requester.email,
         kind: ok ? 'audit-export-ready' : 'audit-export-failed',
-        title: ok ? 'Your audit log export is ready' : 'Your audit log export failed',
+        title: ok
+          ? 'Your audit log export is ready'
+          : 'Your audit log export failed',
         body: ok
           ? `${exportRow.rowCount} events. The link works until ${exportRow.expiresAt?.toISOString().slice(0, 10)}.`
           : 'Nothing was exported. Try again, or ask us if it keeps failing.',
@@ -71,9 +87,17 @@ async function announce(exportRow: AuditExport, requester: Member, ok: boolean) 
  * attempt. Idempotent: a ready export is only announced again (which the
  * dedupe key turns into nothing), and a rebuild replaces the same file.
  */
-export async function buildAuditExport(exportId: string, lastAttempt: boolean): Promise<void> {
+export async function buildAuditExport(
+  exportId: string,
+  lastAttempt: boolean,
+): Promise<void> {
   const exportRow = await AuditExport.findByPk(exportId);
-  if (!exportRow || exportRow.status === 'failed' || exportRow.status === 'expired') return;
+  if (
+    !exportRow ||
+    exportRow.status === 'failed' ||
+    exportRow.status === 'expired'
+  )
+    return;
   const [company, requester] = await Promise.all([
     Company.findByPk(exportRow.companyId),
     Member.findByPk(exportRow.requestedBy),
@@ -84,7 +108,9 @@ export async function buildAuditExport(exportId: string, lastAttempt: boolean): 
   await exportRow.update({ status: 'running', startedAt: new Date() });
   const filePath = exportFilePath(exportRow);
   try {
-    const { asOf, ...stored } = exportRow.filters as AuditFilters & { asOf: string };
+    const { asOf, ...stored } = exportRow.filters as AuditFilters & {
+      asOf: string;
+    };
     const filters = auditFiltersSchema.parse(stored);
     const scope = auditScopeFor(company, new Date(asOf));
     const expected = await countAuditRows(scope, filters);
@@ -100,7 +126,10 @@ export async function buildAuditExport(exportId: string, lastAttempt: boolean): 
           ['Company', company.name],
           ['Requested by', `${requester.name} <${requester.email}>`],
           ['Requested at (UTC)', exportRow.createdAt.toISOString()],
-          ['Viewing window', `${windowDaysFor(company)} days up to ${asOf} (${company.timeZone})`],
+          [
+            'Viewing window',
+            `${windowDaysFor(company)} days up to ${asOf} (${company.timeZone})`,
+          ],
           ['Filters', describeFilters(filters)],
           ['Rows', expected],
         ],
@@ -121,7 +150,11 @@ export async function buildAuditExport(exportId: string, lastAttempt: boolean): 
       await exportRow.update({ status: 'pending' });
       throw error;
     }
-    await exportRow.update({ status: 'failed', error: 'The export could not be built.', finishedAt: new Date() });
+    await exportRow.update({
+      status: 'failed',
+      error: 'The export could not be built.',
+      finishedAt: new Date(),
+    });
     await fs.rm(filePath, { force: true });
     return announce(exportRow, requester, false);
   }

@@ -64,11 +64,18 @@ export async function removeJob(name: JobName, id: string): Promise<void> {
  */
 export async function registerSchedules(): Promise<void> {
   for (const [name, schedule] of Object.entries(schedules)) {
-    await queueFor(name as JobName).upsertJobScheduler(
-      name,
-      { pattern: schedule.pattern },
-      { name, data: {}, opts: jobOptions[name as JobName] },
-    );
+    try {
+      await queueFor(name as JobName).upsertJobScheduler(
+        name,
+        { pattern: schedule.pattern },
+        { name, data: {}, opts: jobOptions[name as JobName] },
+      );
+    } catch (error) {
+      // Two workers starting together race to create the first iteration;
+      // the loser is told the job exists, which means the schedule does.
+      if (!/job ID already exists/i.test(String((error as Error).message)))
+        throw error;
+    }
   }
 }
 
