@@ -4,18 +4,25 @@ import { closeQueues } from '../core/queues/index.js';
 import { logger } from '../core/logger.js';
 import { describeDatabase, openDatabase } from '../core/runtime/database.js';
 import { describeQueues, openQueues } from '../core/runtime/queues.js';
-import { onShutdown } from '../core/runtime/shutdown.js';
+import { installShutdown } from '../core/runtime/shutdown.js';
 import { listen } from './listen.js';
 
 async function main() {
+  const shutdown = installShutdown();
   const database = await openDatabase();
+  shutdown.add(database.close);
   const queues = await openQueues(database.url);
+  shutdown.add(closeQueues);
   const server = await listen();
+  shutdown.add(server.close);
   logger.info(
-    { database: describeDatabase(database), queues: describeQueues(queues), url: server.url },
+    {
+      database: describeDatabase(database),
+      queues: describeQueues(queues),
+      url: server.url,
+    },
     'web ready',
   );
-  onShutdown([server.close, closeQueues, database.close]);
 }
 
 main().catch((error: unknown) => {

