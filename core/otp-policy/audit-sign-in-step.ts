@@ -1,0 +1,34 @@
+import type { Transaction } from 'sequelize';
+import type { Member } from '../../db/index.js';
+import { recordAudit, type RequestContext } from '../audit/record.js';
+
+/**
+ * Records one OTP step of a member's own sign-in as an authentication-token
+ * event: success, failure or block. Details never hold the code.
+ */
+export function auditSignInStep(
+  member: Member,
+  context: RequestContext,
+  outcome: 'success' | 'failure',
+  details: Record<string, unknown>,
+  transaction?: Transaction,
+): Promise<void> {
+  return recordAudit(
+    {
+      companyId: member.companyId,
+      actor: {
+        id: member.id,
+        name: member.name,
+        organizationId: member.organizationId,
+      },
+      activityType: 'login',
+      event: 'create',
+      informationType: 'authentication_token',
+      target: { id: member.id, name: member.name },
+      outcome,
+      context,
+      details: { step: 'otp', ...details },
+    },
+    transaction,
+  );
+}
