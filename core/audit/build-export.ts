@@ -20,6 +20,11 @@ export function exportFilePath(exportRow: AuditExport): string {
   );
 }
 
+/** A moment as YYYY-MM-DD HH:MM:SS in the company's time zone. */
+function localTime(moment: Date, timeZone: string): string {
+  return moment.toLocaleString('sv-SE', { timeZone, hour12: false });
+}
+
 async function* cells(rows: AsyncIterable<AuditRow>) {
   for await (const row of rows) yield exportCells(row);
 }
@@ -90,6 +95,8 @@ async function announce(
 export async function buildAuditExport(
   exportId: string,
   lastAttempt: boolean,
+  /** Data rows per sheet; default the writer's maximum. Tests lower it. */
+  options: { maxRowsPerSheet?: number } = {},
 ): Promise<void> {
   const exportRow = await AuditExport.findByPk(exportId);
   if (
@@ -114,21 +121,28 @@ export async function buildAuditExport(
     const filters = auditFiltersSchema.parse(stored);
     const scope = auditScopeFor(company, new Date(asOf));
     const expected = await countAuditRows(scope, filters);
-    await fs.mkdir(nodePath.dirname(filePath), { recursive: true });
+    await fs.mkdir(nodePath.dirname(filePath), {
+      recursive: true,
+      mode: 0o700,
+    });
     const written = await writeXlsx({
       filePath,
       columns: exportColumns(company.timeZone),
       rows: cells(streamAuditRows(scope, filters)),
       sheetName: 'Events',
+      maxRowsPerSheet: options.maxRowsPerSheet,
       aboutSheet: {
         title: 'Audit log export',
         lines: [
           ['Company', company.name],
           ['Requested by', `${requester.name} <${requester.email}>`],
-          ['Requested at (UTC)', exportRow.createdAt.toISOString()],
+          [
+            `Requested at (${company.timeZone})`,
+            localTime(exportRow.createdAt, company.timeZone),
+          ],
           [
             'Viewing window',
-            `${windowDaysFor(company)} days up to ${asOf} (${company.timeZone})`,
+            `the last ${windowDaysFor(company)} days up to ${localTime(new Date(asOf), company.timeZone)} (${company.timeZone})`,
           ],
           ['Filters', describeFilters(filters)],
           ['Rows', expected],

@@ -17,13 +17,21 @@ const ids = z
   .optional()
   .transform((value) => (value === undefined ? [] : [value].flat()));
 
+// Date.parse rolls 2026-02-30 over to March; a real day survives the
+// round trip unchanged. Years before 1970 are nonsense for audit events.
+function isRealDay(text: string): boolean {
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === text &&
+    parsed.getUTCFullYear() >= 1970
+  );
+}
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
-  .refine(
-    (text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)),
-    'is not a real date',
-  )
+  .refine(isRealDay, 'is not a real date between 1970 and 9999')
   .optional()
   .or(z.literal('').transform(() => undefined));
 
@@ -40,6 +48,12 @@ export const auditFiltersSchema = z
     organization: ids,
     from: day,
     to: day,
+    // The device cookie's id, as the "one device, many accounts" view links it.
+    deviceId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a device id')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: 'must not be before the start date',

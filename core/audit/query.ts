@@ -68,6 +68,7 @@ export function auditWhere(scope: AuditScope, filters: AuditFilters) {
       (p) => `e.information_type = ANY(${p}::text[])`,
       filters.informationType,
     );
+  if (filters.deviceId) add((p) => `e.device_id = ${p}`, filters.deviceId);
   if (filters.from)
     add(
       (p) => `e.occurred_at >= (${p}::date)::timestamp AT TIME ZONE $2`,
@@ -170,14 +171,19 @@ export function encodeCursor(cursor: AuditCursor): string {
 /** Decodes a cursor from a URL; anything malformed is treated as no cursor. */
 export function decodeCursor(text: unknown): AuditCursor | null {
   if (typeof text !== 'string') return null;
-  const match = /^(\d{1,20})\.(\d{1,20})$/.exec(
+  // Both parts must fit PostgreSQL's bigint; microseconds since 1970 have
+  // 16 digits until the year 2286.
+  const match = /^(\d{1,16})\.(\d{1,18})$/.exec(
     Buffer.from(text, 'base64url').toString(),
   );
   return match?.[1] && match[2] ? { occurredUs: match[1], id: match[2] } : null;
 }
 
 /** Counts the matching rows, for the export's About sheet. */
-export async function countAuditRows(scope: AuditScope, filters: AuditFilters): Promise<number> {
+export async function countAuditRows(
+  scope: AuditScope,
+  filters: AuditFilters,
+): Promise<number> {
   const { where, bind } = auditWhere(scope, filters);
   const [row] = await database().query<{ count: string }>(
     `SELECT count(*)::text AS count FROM audit_events e WHERE ${where}`,

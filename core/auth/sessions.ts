@@ -2,6 +2,7 @@ import { Op, type Transaction } from 'sequelize';
 import { Company, Member, Session, type SessionStage } from '../../db/index.js';
 import type { RequestContext } from '../audit/record.js';
 import { readLoginSettings } from './login-settings.js';
+import { sessionEndReason } from './session-limits.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** A session found by its cookie, with its member and company. */
@@ -61,12 +62,10 @@ export async function findLiveSession(
     Company.findByPk(session.companyId),
   ]);
   if (!member || !company) return null;
-  const { idleTimeoutMinutes } = readLoginSettings(company.loginSettings);
-  if (
-    now.getTime() - session.lastSeenAt.getTime() >
-    idleTimeoutMinutes * 60_000
-  ) {
-    await revokeSession(session.id, 'idle timeout');
+  const settings = readLoginSettings(company.loginSettings);
+  const endReason = sessionEndReason(session, member, settings, now);
+  if (endReason) {
+    await revokeSession(session.id, endReason);
     return null;
   }
   return { session, member, company };

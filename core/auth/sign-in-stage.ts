@@ -1,5 +1,6 @@
 import type { Company, Member, SessionStage } from '../../db/index.js';
 import type { RequestContext } from '../audit/record.js';
+import { otpStageFor } from '../otp-policy/sign-in-rule.js';
 
 /** Why a stage was chosen, for the sign-in audit event's details. */
 export interface StageDecision {
@@ -14,14 +15,17 @@ export interface StageDecision {
  */
 export async function stageAfterPassword(
   member: Member,
-  _company: Company,
-  _context: RequestContext,
+  company: Company,
+  context: RequestContext,
 ): Promise<StageDecision> {
+  // OTP comes first; the OTP step leads on to a password change if needed.
+  const otp = await otpStageFor(member, company, context);
+  if ('stage' in otp) return otp;
   if (member.mustChangePassword) {
     return {
       stage: 'password_change',
-      details: { passwordChangeRequired: true },
+      details: { passwordChangeRequired: true, ...otp.skipped },
     };
   }
-  return { stage: 'active', details: {} };
+  return { stage: 'active', details: { ...otp.skipped } };
 }

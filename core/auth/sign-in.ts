@@ -9,10 +9,14 @@ import {
 import { recordAudit, type RequestContext } from '../audit/record.js';
 import { config } from '../config/index.js';
 import { logger } from '../logger.js';
+import { recordSignInFailure } from '../login/lockout.js';
+import { passwordGate } from '../login/sign-in-gate.js';
 import { dummyVerify, verifyPassword } from '../password/password-hash.js';
 import { readLoginSettings } from './login-settings.js';
 import { createSession } from './sessions.js';
 import { stageAfterPassword } from './sign-in-stage.js';
+import { checkIpAccess, ipRefusalMessage } from '../ip-policy/ip-access.js';
+import { recordIpRefusal } from '../ip-policy/record-refusal.js';
 
 /** The one answer every wrong email or password gets, so neither is revealed. */
 export const invalidCredentialsMessage =
@@ -81,7 +85,16 @@ export async function signInWithPassword(
 
   const matches = await verifyPassword(password, member.passwordHash);
   if (!matches) {
-    await auditSignIn(member, context, 'failure', { reason: 'wrong password' });
+    const outcome = await database().transaction(async (transaction) => {
+      const counted = await recordSignInFailure(member, transaction);
+      const details = {
+        reason: 'wrong password',
+        failedSignIns: counted.failedCount,
+      };
+      await auditSignIn(member, context, 'failure', details, transaction);
+      return counted;
+    });
+    await outcome.afterCommit();
     return { ok: false, message: invalidCredentialsMessage };
   }
 
@@ -99,6 +112,18 @@ export async function signInWithPassword(
       message:
         'Members on leave of absence cannot sign in. Ask your company administrator if you need access.',
     };
+  }
+
+  const gate = await passwordGate(member, company, password);
+  if (!gate.ok) {
+    await auditSignIn(member, context, 'failure', { reason: gate.reason });
+    return { ok: false, message: gate.message };
+  }
+
+  // After the password, so the answer reveals nothing about unknown emails.
+  if (!(await checkIpAccess(member, company, context.ip, 'sign_in'))) {
+    await recordIpRefusal({ member, kind: 'sign_in', context });
+    return { ok: false, message: ipRefusalMessage(context.ip) };
   }
 
   const decision = await stageAfterPassword(member, company, context);

@@ -10,7 +10,13 @@ export interface JobPayloads {
   'audit-export': { exportId: string };
   'audit-export-expiry': Record<string, never>;
   'audit-partitions': Record<string, never>;
+  'audit-retention': Record<string, never>;
   'outbox-sweep': Record<string, never>;
+  'lockout-expiry': { memberId: string };
+  'temp-password-expiry': { memberId: string };
+  'password-expiry-scan': Record<string, never>;
+  'password-expiry-reminder': { memberId: string; threshold: number };
+  'otp-unblock': { memberId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -28,13 +34,21 @@ export const jobOptions: Record<JobName, JobsOptions> = {
   'audit-export': { ...retried, attempts: 3 },
   'audit-export-expiry': retried,
   'audit-partitions': retried,
+  'audit-retention': { ...retried, attempts: 3 },
   'outbox-sweep': { ...retried, attempts: 1 },
+  'lockout-expiry': retried,
+  'temp-password-expiry': retried,
+  'password-expiry-scan': { ...retried, attempts: 3 },
+  'password-expiry-reminder': retried,
+  'otp-unblock': retried,
 };
 
 /** Periodic jobs: registered once as schedulers, however many workers run. */
 export const schedules: Partial<Record<JobName, { pattern: string }>> = {
   'outbox-sweep': { pattern: '* * * * *' },
+  'password-expiry-scan': { pattern: '41 6 * * *' },
   'audit-partitions': { pattern: '17 3 * * *' },
+  'audit-retention': { pattern: '47 3 * * *' },
   'audit-export-expiry': { pattern: '23 * * * *' },
 };
 

@@ -4,6 +4,7 @@ import { AuditExport } from './audit-export.js';
 import { Company } from './company.js';
 import { EmailMessage } from './email-message.js';
 import { Member } from './member.js';
+import { MemberProfile } from './member-profile.js';
 import { News } from './news.js';
 import { Organization } from './organization.js';
 import { Session } from './session.js';
@@ -13,6 +14,7 @@ export * from './audit-export.js';
 export * from './company.js';
 export * from './email-message.js';
 export * from './member.js';
+export * from './member-profile.js';
 export * from './news.js';
 export * from './organization.js';
 export * from './session.js';
@@ -23,6 +25,7 @@ export function initModels(sequelize: Sequelize): void {
     Company,
     Organization,
     Member,
+    MemberProfile,
     AdminPermission,
     Session,
     News,

@@ -32,6 +32,7 @@ export class Member extends Model<
   declare temporaryPasswordExpiresAt: CreationOptional<Date | null>;
   declare failedSignInCount: CreationOptional<number>;
   declare lockedAt: CreationOptional<Date | null>;
+  declare lockExpiresAt: CreationOptional<Date | null>;
   declare otpSecretEncrypted: CreationOptional<string | null>;
   declare otpEnrolledAt: CreationOptional<Date | null>;
   declare otpFailureCount: CreationOptional<number>;
@@ -79,6 +80,7 @@ export class Member extends Model<
           defaultValue: 0,
         },
         lockedAt: { type: DataTypes.DATE, allowNull: true },
+        lockExpiresAt: { type: DataTypes.DATE, allowNull: true },
         otpSecretEncrypted: { type: DataTypes.TEXT, allowNull: true },
         otpEnrolledAt: { type: DataTypes.DATE, allowNull: true },
         otpFailureCount: {
