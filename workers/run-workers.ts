@@ -15,7 +15,9 @@ export interface RunningWorkers {
  * Starts one BullMQ worker per job and registers the periodic schedules.
  * close() lets running jobs finish (BullMQ hands back unfinished ones).
  */
-export async function startWorkers(context: WorkerContext): Promise<RunningWorkers> {
+export async function startWorkers(
+  context: WorkerContext,
+): Promise<RunningWorkers> {
   assertEveryJobHasOneHandler();
   const backend = queueBackend();
   const workers = jobDefinitions.map((definition) => {
@@ -24,17 +26,32 @@ export async function startWorkers(context: WorkerContext): Promise<RunningWorke
       async (job) => {
         const started = Date.now();
         await definition.handle(job, context);
-        logger.info({ job: definition.name, jobId: job.id, ms: Date.now() - started }, 'job done');
+        logger.info(
+          { job: definition.name, jobId: job.id, ms: Date.now() - started },
+          'job done',
+        );
       },
-      { concurrency: Math.min(definition.concurrency ?? 1, config.workerConcurrency) },
+      {
+        concurrency: Math.min(
+          definition.concurrency ?? 1,
+          config.workerConcurrency,
+        ),
+      },
     );
     worker.on('failed', (job, error) =>
       logger.warn(
-        { job: definition.name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
+        {
+          job: definition.name,
+          jobId: job?.id,
+          attempts: job?.attemptsMade,
+          err: error,
+        },
         'job failed',
       ),
     );
-    worker.on('error', (error) => logger.error({ job: definition.name, err: error }, 'worker error'));
+    worker.on('error', (error) =>
+      logger.error({ job: definition.name, err: error }, 'worker error'),
+    );
     return worker;
   });
   await registerSchedules();

@@ -20,7 +20,10 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
   res.locals.csrfToken = expected;
   if (safeMethods.has(req.method)) return next();
   const body = req.body as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' && body._csrf) || req.get('x-csrf-token') || '';
+  const sent =
+    (typeof body?._csrf === 'string' && body._csrf) ||
+    req.get('x-csrf-token') ||
+    '';
   if (!safeEqual(sent, expected)) return next(new AppError('csrf'));
   next();
 };

@@ -7,7 +7,6 @@ import { anonymousCookie, cookieOptions, deviceCookie } from '../cookies.js';
 const twoYears = 2 * 365 * 24 * 3600 * 1000;
 const deviceIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
 
-
 /**
  * Gives every request an id, its cookies, the client IP (as trust proxy
  * allows) and a long-lived device id, then the context audit events carry.

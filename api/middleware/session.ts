@@ -16,6 +16,8 @@ export const loadSession: RequestHandler = async (req, res, next) => {
     return next();
   }
   await touchSession(live.session);
+  // Signed-in answers show personal data; no shared cache may keep them.
+  res.set('Cache-Control', 'no-store');
   req.auth = { ...live, permissions: await permissionsOf(live.member) };
   req.csrfBinding = `session:${live.session.id}`;
   // Plain values only: templates must not reach into model instances.

@@ -15,7 +15,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
  * Parses input with a route's schema or throws a 400 that names each bad
  * field. Routes that re-render a form catch it and show the fields.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(fieldErrors(result.error));
   return result.data;

@@ -1,4 +1,8 @@
-import { activityTypes, auditEvents, informationTypes } from '../../core/audit/catalogue.js';
+import {
+  activityTypes,
+  auditEvents,
+  informationTypes,
+} from '../../core/audit/catalogue.js';
 import type { AuditRow } from '../../core/audit/query.js';
 
 /** An audit row as the viewer's table shows it. */
@@ -7,10 +11,13 @@ export function presentAuditRow(row: AuditRow) {
     time: row.local_time,
     actor: row.actor_name ?? '—',
     organization: row.organization_name ?? '',
-    activity: activityTypes[row.activity_type as keyof typeof activityTypes] ?? row.activity_type,
+    activity:
+      activityTypes[row.activity_type as keyof typeof activityTypes] ??
+      row.activity_type,
     event: auditEvents[row.event as keyof typeof auditEvents] ?? row.event,
     informationType:
-      informationTypes[row.information_type as keyof typeof informationTypes] ?? row.information_type,
+      informationTypes[row.information_type as keyof typeof informationTypes] ??
+      row.information_type,
     target: row.target_name ?? '',
     failed: row.outcome !== 'success',
     ip: row.ip ?? '',

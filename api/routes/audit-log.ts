@@ -23,6 +23,7 @@ import {
   requirePermission,
 } from '../middleware/require.js';
 import { fieldErrors, parseInput } from '../middleware/validate.js';
+import { isUuid } from '../../core/ids.js';
 
 const pageSize = 50;
 
@@ -117,32 +118,38 @@ auditLogRouter.post('/audit-log/exports', async (req, res) => {
 auditLogRouter.get('/audit-log/exports/:id', async (req, res) => {
   const { member } = authOf(req);
   const id = String(req.params.id);
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('notFound');
+  if (!isUuid(id)) throw new AppError('notFound');
   const found = await AuditExport.findOne({
     where: { id, companyId: member.companyId, requestedBy: member.id },
   });
   if (!found) throw new AppError('notFound');
+  // The expiry job runs hourly; past its time an export is expired already.
+  const status =
+    found.status === 'ready' && found.expiresAt && found.expiresAt <= new Date()
+      ? 'expired'
+      : found.status;
   if (req.accepts(['html', 'json']) === 'json') {
     return res.json({
       id: found.id,
-      status: found.status,
+      status,
       rowCount: found.rowCount,
       sha256: found.sha256,
     });
   }
   res.render('audit-export', {
     title: 'Audit log export',
-    item: found.get({ plain: true }),
+    item: { ...found.get({ plain: true }), status },
   });
 });
 
 auditLogRouter.get('/audit-log/exports/:id/download', async (req, res) => {
   const id = String(req.params.id);
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('notFound');
+  if (!isUuid(id)) throw new AppError('notFound');
   const found = await authorizeExportDownload(
     authOf(req).member,
     id,
     req.context,
+    req.method === 'GET',
   );
   const filePath = found.filePath ?? '';
   if (!fs.existsSync(filePath))
@@ -153,6 +160,8 @@ auditLogRouter.get('/audit-log/exports/:id/download', async (req, res) => {
     `audit-log-${found.createdAt.toISOString().slice(0, 10)}.xlsx`,
     {
       dotfiles: 'allow',
+      cacheControl: false,
+      headers: { 'Cache-Control': 'no-store' },
     },
   );
 });

@@ -7,8 +7,15 @@ import { cookieOptions, sessionCookie } from '../cookies.js';
 import { fieldErrors } from '../middleware/validate.js';
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.').max(320, 'This email address is too long.'),
-  password: z.string().min(1, 'Enter your password.').max(1024, 'This password is too long.'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address.')
+    .max(320, 'This email address is too long.'),
+  password: z
+    .string()
+    .min(1, 'Enter your password.')
+    .max(1024, 'This password is too long.'),
   next: z.string().optional(),
 });
 
@@ -22,7 +29,11 @@ export const authRouter = Router();
 
 authRouter.get('/sign-in', (req, res) => {
   if (req.auth?.session.stage === 'active') return res.redirect(303, '/');
-  res.render('sign-in', { title: 'Sign in', layout: 'public', next: req.query.next });
+  res.render('sign-in', {
+    title: 'Sign in',
+    layout: 'public',
+    next: req.query.next,
+  });
 });
 
 authRouter.post('/sign-in', async (req, res) => {
@@ -33,6 +44,7 @@ authRouter.post('/sign-in', async (req, res) => {
       layout: 'public',
       errors: fieldErrors(parsed.error),
       email: typeof req.body?.email === 'string' ? req.body.email : '',
+      next: typeof req.body?.next === 'string' ? req.body.next : undefined,
     });
   }
   const { email, password, next } = parsed.data;
@@ -62,7 +74,11 @@ authRouter.post('/sign-out', async (req, res) => {
     await revokeSession(session.id, 'signed out');
     await recordAudit({
       companyId: member.companyId,
-      actor: { id: member.id, name: member.name, organizationId: member.organizationId },
+      actor: {
+        id: member.id,
+        name: member.name,
+        organizationId: member.organizationId,
+      },
       activityType: 'login',
       event: 'delete',
       informationType: 'authentication_token',

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { News } from '../../db/index.js';
 import { requireMember, authOf } from '../middleware/require.js';
 import { AppError } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
 
 /** The home page and the member's news. */
 export const dashboardRouter = Router();
@@ -17,14 +18,19 @@ dashboardRouter.get('/news', requireMember, async (req, res) => {
     order: [['createdAt', 'DESC']],
     limit: 100,
   });
-  res.render('news', { title: 'News', items: items.map((item) => item.get({ plain: true })) });
+  res.render('news', {
+    title: 'News',
+    items: items.map((item) => item.get({ plain: true })),
+  });
 });
 
 dashboardRouter.post('/news/:id/read', requireMember, async (req, res) => {
   const { member } = authOf(req);
   const id = String(req.params.id);
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('notFound');
-  const item = await News.findOne({ where: { id, memberId: member.id, companyId: member.companyId } });
+  if (!isUuid(id)) throw new AppError('notFound');
+  const item = await News.findOne({
+    where: { id, memberId: member.id, companyId: member.companyId },
+  });
   if (!item) throw new AppError('notFound');
   await item.update({ readAt: item.readAt ?? new Date() });
   const link = item.link && item.link.startsWith('/') ? item.link : '/news';

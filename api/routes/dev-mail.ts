@@ -17,20 +17,35 @@ devMailRouter.get('/dev/mail', async (_req, res) => {
       .filter((file) => file.endsWith('.eml'))
       .map(async (file) => {
         const full = path.join(config.mailDir, file);
-        const [stat, text] = await Promise.all([fs.stat(full), fs.readFile(full, 'utf8')]);
-        const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(text)?.[1] ?? '';
-        return { file, time: stat.mtime, to: header('To'), subject: header('Subject') };
+        const [stat, text] = await Promise.all([
+          fs.stat(full),
+          fs.readFile(full, 'utf8'),
+        ]);
+        const header = (name: string) =>
+          new RegExp(`^${name}: (.*)$`, 'mi').exec(text)?.[1] ?? '';
+        return {
+          file,
+          time: stat.mtime,
+          to: header('To'),
+          subject: header('Subject'),
+        };
       }),
   );
   entries.sort((a, b) => b.time.getTime() - a.time.getTime());
-  res.render('dev-mail', { title: 'Development mail', layout: 'public', entries });
+  res.render('dev-mail', {
+    title: 'Development mail',
+    layout: 'public',
+    entries,
+  });
 });
 
 devMailRouter.get('/dev/mail/:file', async (req, res) => {
   const file = String(req.params.file);
   if (!/^[A-Za-z0-9-]+\.eml$/.test(file)) throw new AppError('notFound');
-  const text = await fs.readFile(path.join(config.mailDir, file), 'utf8').catch(() => {
-    throw new AppError('notFound');
-  });
+  const text = await fs
+    .readFile(path.join(config.mailDir, file), 'utf8')
+    .catch(() => {
+      throw new AppError('notFound');
+    });
   res.type('text/plain').send(text);
 });

@@ -10,8 +10,15 @@ healthRouter.get('/healthz', (_req, res) => {
 });
 
 healthRouter.get('/readyz', async (_req, res) => {
-  const checks = await Promise.allSettled([database().query('SELECT 1'), queueBackend().ping()]);
-  const [db, queue] = checks.map((check) => (check.status === 'fulfilled' ? 'ok' : 'unreachable'));
+  const checks = await Promise.allSettled([
+    database().query('SELECT 1'),
+    queueBackend().ping(),
+  ]);
+  const [db, queue] = checks.map((check) =>
+    check.status === 'fulfilled' ? 'ok' : 'unreachable',
+  );
   const ready = db === 'ok' && queue === 'ok';
-  res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', database: db, queue });
+  res
+    .status(ready ? 200 : 503)
+    .json({ status: ready ? 'ready' : 'not ready', database: db, queue });
 });

@@ -12,25 +12,47 @@ export async function authorizeExportDownload(
   member: Member,
   exportId: string,
   context: RequestContext,
+  /** False for a HEAD request, which sends no file and is not a download. */
+  record = true,
 ): Promise<AuditExport> {
   const found = await AuditExport.findOne({
-    where: { id: exportId, companyId: member.companyId, requestedBy: member.id },
+    where: {
+      id: exportId,
+      companyId: member.companyId,
+      requestedBy: member.id,
+    },
   });
   if (!found) throw new AppError('notFound');
-  if (!(await permissionsOf(member)).has('audit_log_view')) throw new AppError('forbidden');
-  const expired = found.status === 'expired' || (found.expiresAt && found.expiresAt <= new Date());
-  if (expired) throw new AppError('gone', 'This export has expired. Request a new one from the audit log.');
+  if (!(await permissionsOf(member)).has('audit_log_view'))
+    throw new AppError('forbidden');
+  const expired =
+    found.status === 'expired' ||
+    (found.expiresAt && found.expiresAt <= new Date());
+  if (expired)
+    throw new AppError(
+      'gone',
+      'This export has expired. Request a new one from the audit log.',
+    );
   if (found.status !== 'ready' || !found.filePath) {
     throw new AppError('notFound', 'This export is not ready yet.');
   }
+  if (!record) return found;
   await recordAudit({
     companyId: member.companyId,
-    actor: { id: member.id, name: member.name, organizationId: member.organizationId },
+    actor: {
+      id: member.id,
+      name: member.name,
+      organizationId: member.organizationId,
+    },
     activityType: 'personal_information_access',
     event: 'download',
     informationType: 'other',
     context,
-    details: { exportId: found.id, rowCount: found.rowCount, sha256: found.sha256 },
+    details: {
+      exportId: found.id,
+      rowCount: found.rowCount,
+      sha256: found.sha256,
+    },
   });
   return found;
 }

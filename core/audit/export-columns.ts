@@ -20,7 +20,8 @@ export function exportColumns(timeZone: string): ExportColumn[] {
   ];
 }
 
-const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
+const label = (labels: Record<string, string>, code: string) =>
+  labels[code] ?? code;
 
 /** One audit row as the export's cells. */
 export function exportCells(row: AuditRow): Record<string, unknown> {

@@ -1,6 +1,15 @@
-import { AuditExport, database, type Company, type Member } from '../../db/index.js';
+import {
+  AuditExport,
+  database,
+  type Company,
+  type Member,
+} from '../../db/index.js';
+import { AppError } from '../errors.js';
 import { enqueue, jobId } from '../queues/index.js';
 import type { AuditFilters } from './filters.js';
+
+/** Exports one member may have pending or running at a time. */
+export const maxExportsInFlight = 3;
 
 /**
  * Records a request for the filtered audit log as a spreadsheet and queues
@@ -12,6 +21,15 @@ export async function requestAuditExport(
   company: Company,
   filters: AuditFilters,
 ): Promise<AuditExport> {
+  const inFlight = await AuditExport.count({
+    where: { requestedBy: requester.id, status: ['pending', 'running'] },
+  });
+  if (inFlight >= maxExportsInFlight) {
+    throw new AppError(
+      'tooManyRequests',
+      `You have ${inFlight} exports in progress. Wait for one to finish before asking for another.`,
+    );
+  }
   const created = await database().transaction((transaction) =>
     AuditExport.create(
       {

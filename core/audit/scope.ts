@@ -4,7 +4,9 @@ import type { AuditScope } from './query.js';
 
 /** The viewing window of a company's plan, in days. */
 export function windowDaysFor(company: Company): number {
-  return config.planWindowDays[company.plan] ?? config.planWindowDays.core_hr ?? 7;
+  return (
+    config.planWindowDays[company.plan] ?? config.planWindowDays.core_hr ?? 7
+  );
 }
 
 /** The scope every audit read of this company is bound by. */

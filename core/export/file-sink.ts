@@ -41,7 +41,8 @@ export function openFileSink(filePath: string): FileSink {
       callback(null, chunk);
     },
   });
-  const file = createWriteStream(filePath);
+  // Exports hold personal data: readable by the service's user only.
+  const file = createWriteStream(filePath, { mode: 0o600 });
 
   const flowing = pipeline(input, file);
   const done = flowing.then(() => ({ sha256: hash.digest('hex'), bytes }));

@@ -46,7 +46,7 @@ export function fileTransport(folder: string): MailTransport {
     send: async (mail) => {
       const info = await builder.sendMail(mail);
       await fs.mkdir(folder, { recursive: true });
-      const name = `${mail.messageId.replace(/[^a-z0-9-]/gi, '')}.eml`;
+      const name = `${mail.messageId.replace(/^<|@.*$/g, '').replace(/[^a-z0-9-]/gi, '')}.eml`;
       await fs.writeFile(path.join(folder, name), info.message as Buffer);
     },
     close: () => builder.close(),

@@ -1,5 +1,9 @@
 import path from 'node:path';
-import { closeDatabase, initDatabase, migrateToLatest } from '../../db/index.js';
+import {
+  closeDatabase,
+  initDatabase,
+  migrateToLatest,
+} from '../../db/index.js';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { config } from '../config/index.js';
 import { logger } from '../logger.js';
@@ -39,7 +43,8 @@ export async function openDatabase(): Promise<DatabaseHandle> {
 
 /** Describes the chosen database without its password, for the start-up line. */
 export function describeDatabase(handle: DatabaseHandle): string {
-  if (handle.embedded) return `embedded PostgreSQL in ${path.relative(process.cwd(), config.dataDir) || '.'}/pg`;
+  if (handle.embedded)
+    return `embedded PostgreSQL in ${path.relative(process.cwd(), config.dataDir) || '.'}/pg`;
   const url = new URL(handle.url);
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }

@@ -1,9 +1,15 @@
 import { config } from '../config/index.js';
-import { fileTransport, smtpTransport, type MailTransport } from '../mail/transport.js';
+import {
+  fileTransport,
+  smtpTransport,
+  type MailTransport,
+} from '../mail/transport.js';
 
 /** SMTP when SMTP_URL is set, otherwise .eml files in the data folder. */
 export function openMailTransport(): MailTransport {
-  return config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.mailDir);
+  return config.smtpUrl
+    ? smtpTransport(config.smtpUrl)
+    : fileTransport(config.mailDir);
 }
 
 /** Describes the mail transport for the start-up line. */

@@ -9,9 +9,17 @@ import { config } from '../config/index.js';
 export async function openQueues(databaseUrl: string): Promise<QueueBackend> {
   if (config.redisUrl) {
     await assertRedisKeepsKeys(config.redisUrl);
-    return initQueues({ kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix });
+    return initQueues({
+      kind: 'redis',
+      url: config.redisUrl,
+      prefix: config.queuePrefix,
+    });
   }
-  return initQueues({ kind: 'postgres', url: databaseUrl, schema: `${config.queuePrefix}_queues` });
+  return initQueues({
+    kind: 'postgres',
+    url: databaseUrl,
+    schema: `${config.queuePrefix}_queues`,
+  });
 }
 
 /** Describes the queue backend for the start-up line. */

@@ -11,7 +11,7 @@ import { useDatabase } from '../support/services.js';
 import { startWebProcess } from '../support/web-process.js';
 
 describe('operator and member pages', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('serves Bull Board with every queue outside production', async () => {
     const { url } = await useServer();

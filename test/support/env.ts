@@ -17,7 +17,9 @@ const defaults: Record<string, string> = {
   SESSION_SECRET: crypto.randomBytes(32).toString('base64url'),
   OTP_ENCRYPTION_KEYS: `k1:${crypto.randomBytes(32).toString('base64')}`,
 };
-for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
-if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+for (const [name, value] of Object.entries(defaults))
+  process.env[name] ??= value;
+if (process.env.TEST_DATABASE_URL)
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 delete process.env.REDIS_URL;
 delete process.env.SMTP_URL;

@@ -16,7 +16,11 @@ export const defaultPassword = 'correct horse battery staple 42';
 
 /** A company with unique name and slug. */
 export async function createCompany(
-  overrides: Partial<{ plan: Company['plan']; timeZone: string; name: string }> = {},
+  overrides: Partial<{
+    plan: Company['plan'];
+    timeZone: string;
+    name: string;
+  }> = {},
 ): Promise<Company> {
   const id = unique();
   return Company.create({
@@ -34,7 +38,11 @@ export async function createOrganization(
   parent?: Organization,
   name = `Unit ${unique()}`,
 ): Promise<Organization> {
-  return Organization.create({ companyId: company.id, parentId: parent?.id ?? null, name });
+  return Organization.create({
+    companyId: company.id,
+    parentId: parent?.id ?? null,
+    name,
+  });
 }
 
 /** A member with a unique email, a known password and optional permissions. */
@@ -61,7 +69,12 @@ export async function createMember(
     passwordChangedAt: new Date(),
   });
   for (const permission of options.permissions ?? []) {
-    await AdminPermission.create({ memberId: member.id, permission, companyId: company.id, grantedBy: null });
+    await AdminPermission.create({
+      memberId: member.id,
+      permission,
+      companyId: company.id,
+      grantedBy: null,
+    });
   }
   return member;
 }

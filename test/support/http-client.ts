@@ -22,14 +22,26 @@ export class HttpClient {
       const index = pair.indexOf('=');
       const name = pair.slice(0, index);
       const value = pair.slice(index + 1);
-      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '')
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
 
   /** Sends a request with the stored cookies and remembers new ones. */
-  async request(method: string, path: string, init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { ...this.headers, ...init.headers };
+  async request(
+    method: string,
+    path: string,
+    init: {
+      form?: Record<string, string | string[]>;
+      json?: unknown;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      ...this.headers,
+      ...init.headers,
+    };
     headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
     if (init.form) {
@@ -43,14 +55,21 @@ export class HttpClient {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
     this.remember(response);
     return response;
   }
 
   /** GET a page and keep its body for csrf(). */
   async page(path: string): Promise<Response> {
-    const response = await this.request('GET', path, { headers: { accept: 'text/html' } });
+    const response = await this.request('GET', path, {
+      headers: { accept: 'text/html' },
+    });
     this.lastBody = await response.clone().text();
     return response;
   }
@@ -63,8 +82,14 @@ export class HttpClient {
   }
 
   /** Posts a form with the CSRF token of the last page. */
-  async post(path: string, form: Record<string, string | string[]> = {}): Promise<Response> {
-    return this.request('POST', path, { form: { _csrf: this.csrf(), ...form }, headers: { accept: 'text/html' } });
+  async post(
+    path: string,
+    form: Record<string, string | string[]> = {},
+  ): Promise<Response> {
+    return this.request('POST', path, {
+      form: { _csrf: this.csrf(), ...form },
+      headers: { accept: 'text/html' },
+    });
   }
 
   /** Signs in through the form; returns the POST's response. */

@@ -1,6 +1,13 @@
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../core/runtime/database.js';
-import { closeQueues, initQueues, type QueueBackend } from '../../core/queues/index.js';
+import {
+  openDatabase,
+  type DatabaseHandle,
+} from '../../core/runtime/database.js';
+import {
+  closeQueues,
+  initQueues,
+  type QueueBackend,
+} from '../../core/queues/index.js';
 import { config } from '../../core/config/index.js';
 
 let database: Promise<DatabaseHandle> | undefined;
@@ -15,8 +22,12 @@ async function ensureDatabaseExists(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    const found = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [name],
+    );
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
   } finally {
     await client.end();
   }
@@ -40,10 +51,13 @@ export async function releaseDatabase(): Promise<void> {
 }
 
 /** The Redis URL for queue tests: TEST_REDIS_URL, else the local default. */
-export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const testRedisUrl =
+  process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Opens the queue backend of the given kind, closing any other first. */
-export async function useQueues(kind: 'postgres' | 'redis'): Promise<QueueBackend> {
+export async function useQueues(
+  kind: 'postgres' | 'redis',
+): Promise<QueueBackend> {
   const { url } = await useDatabase();
   await closeQueues();
   return kind === 'redis'

@@ -37,7 +37,7 @@ export async function startWebProcess(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`web process did not start:\n${output}`)),
-      30_000,
+      60_000,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -19,7 +19,11 @@ export const outboxSweep: JobDefinition<'outbox-sweep'> = {
       limit: 1000,
     });
     for (const { id } of emails) {
-      await enqueue('send-email', { emailId: id }, { jobId: jobId('send-email', id) });
+      await enqueue(
+        'send-email',
+        { emailId: id },
+        { jobId: jobId('send-email', id) },
+      );
     }
     const exports = await AuditExport.findAll({
       where: { status: 'pending', createdAt: { [Op.lt]: grace() } },
@@ -27,7 +31,11 @@ export const outboxSweep: JobDefinition<'outbox-sweep'> = {
       limit: 100,
     });
     for (const { id } of exports) {
-      await enqueue('audit-export', { exportId: id }, { jobId: jobId('audit-export', id) });
+      await enqueue(
+        'audit-export',
+        { exportId: id },
+        { jobId: jobId('audit-export', id) },
+      );
     }
   },
 };

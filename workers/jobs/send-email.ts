@@ -31,6 +31,10 @@ export const sendEmail: JobDefinition<'send-email'> = {
       });
       throw error;
     }
-    await email.update({ status: 'sent', sentAt: new Date(), attempts: email.attempts + 1 });
+    await email.update({
+      status: 'sent',
+      sentAt: new Date(),
+      attempts: email.attempts + 1,
+    });
   },
 };
