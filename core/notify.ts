@@ -2,6 +2,9 @@ import type { Transaction } from 'sequelize';
 import { EmailMessage, News } from '../db/index.js';
 import { enqueue, jobId } from './queues/index.js';
 
+/** Where an email row lists the data keys to erase after sending. */
+export const secretFieldsKey = '_secretFields';
+
 /** A notice for one member: news under the bell, and an email. */
 export interface Notification {
   companyId: string;
@@ -11,7 +14,15 @@ export interface Notification {
   title: string;
   body: string;
   link?: string;
-  email: { template: string; data: Record<string, unknown> };
+  email: {
+    template: string;
+    data: Record<string, unknown>;
+    /**
+     * Keys of data that must not outlive the send (a reset link, a
+     * temporary password); send-email removes them once the mail is out.
+     */
+    secretFields?: string[];
+  };
   /** Makes the notice happen once, however often the caller runs. */
   dedupeKey: string;
 }
@@ -45,7 +56,9 @@ export async function notify(
       memberId: notice.memberId,
       recipient: notice.recipient,
       template: notice.email.template,
-      data: notice.email.data,
+      data: notice.email.secretFields?.length
+        ? { ...notice.email.data, [secretFieldsKey]: notice.email.secretFields }
+        : notice.email.data,
       dedupeKey: notice.dedupeKey,
     },
     transaction,

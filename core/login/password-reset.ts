@@ -53,6 +53,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
             name: member.name,
             link: `${config.publicUrl}/password/reset/${token}`,
           },
+          secretFields: ['link'],
         },
         dedupeKey: `password-reset-${row?.id}`,
       },

@@ -83,8 +83,6 @@ export async function issueTemporaryPassword(
       },
       transaction,
     );
-    // TODO: the email row keeps the password until it is sent and after;
-    // clear it once send-email can redact fields of sent rows.
     const sendEmail = await notify(
       {
         companyId: target.companyId,
@@ -102,6 +100,7 @@ export async function issueTemporaryPassword(
             expiresAt: expiresAt.toISOString().replace('T', ' ').slice(0, 16),
             link: `${config.publicUrl}/sign-in`,
           },
+          secretFields: ['password'],
         },
         dedupeKey: `temporary-password-${target.id}-${expiresAt.getTime()}`,
       },

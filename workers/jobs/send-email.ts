@@ -1,7 +1,25 @@
 import { EmailMessage } from '../../db/index.js';
 import { config } from '../../core/config/index.js';
 import { renderEmail } from '../../core/mail/render.js';
+import { secretFieldsKey } from '../../core/notify.js';
 import { isLastAttempt, type JobDefinition } from '../job-definition.js';
+
+// A sent (or finally failed) email keeps no reset link or password: the
+// row stays as a record of what was sent, not as a second copy of secrets.
+function withoutSecrets(
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const secret = new Set((data[secretFieldsKey] as string[] | undefined) ?? []);
+  if (secret.size === 0) return data;
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([key]) => key !== secretFieldsKey)
+      .map(([key, value]) => [
+        key,
+        secret.has(key) ? '[removed after sending]' : value,
+      ]),
+  );
+}
 
 /**
  * Sends one stored email. The row is the source of truth: a sent row is
@@ -28,6 +46,7 @@ export const sendEmail: JobDefinition<'send-email'> = {
         attempts: email.attempts + 1,
         lastError: String((error as Error).message).slice(0, 500),
         status: last ? 'failed' : 'pending',
+        ...(last ? { data: withoutSecrets(email.data) } : {}),
       });
       throw error;
     }
@@ -35,6 +54,7 @@ export const sendEmail: JobDefinition<'send-email'> = {
       status: 'sent',
       sentAt: new Date(),
       attempts: email.attempts + 1,
+      data: withoutSecrets(email.data),
     });
   },
 };
