@@ -24,6 +24,11 @@ function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
+// Why someone lands on the sign-in page, said in a line above the form.
+const signInNotices: Record<string, string> = {
+  reset: 'Your password was changed. Sign in with the new one.',
+};
+
 /** Sign-in and sign-out. */
 export const authRouter = Router();
 
@@ -33,6 +38,7 @@ authRouter.get('/sign-in', (req, res) => {
     title: 'Sign in',
     layout: 'public',
     next: req.query.next,
+    notice: signInNotices[String(req.query.reset ? 'reset' : req.query.reason ?? '')],
   });
 });
 
