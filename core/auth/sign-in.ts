@@ -6,6 +6,7 @@ import {
   Member,
   type SessionStage,
 } from '../../db/index.js';
+import { ownLoginEvent } from '../audit/own-login-event.js';
 import { recordAudit, type RequestContext } from '../audit/record.js';
 import { config } from '../config/index.js';
 import { logger } from '../logger.js';
@@ -34,21 +35,7 @@ function auditSignIn(
   transaction?: Transaction,
 ) {
   return recordAudit(
-    {
-      companyId: member.companyId,
-      actor: {
-        id: member.id,
-        name: member.name,
-        organizationId: member.organizationId,
-      },
-      activityType: 'login',
-      event: 'create',
-      informationType: 'authentication_token',
-      target: { id: member.id, name: member.name },
-      outcome,
-      context,
-      details: { method: 'password', ...details },
-    },
+    ownLoginEvent(member, context, outcome, { method: 'password', ...details }),
     transaction,
   );
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { Member } from '../../db/index.js';
+import { ownLoginEvent } from '../audit/own-login-event.js';
 import { recordAudit, type RequestContext } from '../audit/record.js';
 
 /**
@@ -14,21 +15,7 @@ export function auditSignInStep(
   transaction?: Transaction,
 ): Promise<void> {
   return recordAudit(
-    {
-      companyId: member.companyId,
-      actor: {
-        id: member.id,
-        name: member.name,
-        organizationId: member.organizationId,
-      },
-      activityType: 'login',
-      event: 'create',
-      informationType: 'authentication_token',
-      target: { id: member.id, name: member.name },
-      outcome,
-      context,
-      details: { step: 'otp', ...details },
-    },
+    ownLoginEvent(member, context, outcome, { step: 'otp', ...details }),
     transaction,
   );
 }
