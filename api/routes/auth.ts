@@ -38,7 +38,10 @@ authRouter.get('/sign-in', (req, res) => {
     title: 'Sign in',
     layout: 'public',
     next: req.query.next,
-    notice: signInNotices[String(req.query.reset ? 'reset' : req.query.reason ?? '')],
+    notice:
+      signInNotices[
+        String(req.query.reset ? 'reset' : (req.query.reason ?? ''))
+      ],
   });
 });
 
