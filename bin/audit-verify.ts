@@ -4,18 +4,33 @@
 import { parseArgs } from 'node:util';
 import { verifyChain } from '../core/audit/verify-chain.js';
 import { openDatabase } from '../core/runtime/database.js';
+import { Company } from '../db/index.js';
 
-const usage = 'Usage: npm run audit:verify -- --company <company id>';
+const usage =
+  'Usage: npm run audit:verify -- --company <company id or slug>\n' +
+  '       npm run audit:verify -- --list   (companies with their ids)';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { company: { type: 'string' } } });
-  const companyId = values.company ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(companyId)) {
+  const { values } = parseArgs({
+    options: { company: { type: 'string' }, list: { type: 'boolean' } },
+  });
+  const wanted = values.company ?? '';
+  if (!wanted && !values.list) {
     console.error(usage);
     return 2;
   }
   const database = await openDatabase();
   try {
+    const companies = await Company.findAll({ order: [['name', 'ASC']] });
+    const company = companies.find((c) => c.id === wanted || c.slug === wanted);
+    if (!company) {
+      // A mistyped id must not look like an empty, sound chain.
+      if (!values.list)
+        console.error(`No company has the id or slug "${wanted}".`);
+      for (const c of companies) console.log(`${c.id}  ${c.slug}  ${c.name}`);
+      return values.list ? 0 : 2;
+    }
+    const companyId = company.id;
     const started = performance.now();
     const verdict = await verifyChain(companyId);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

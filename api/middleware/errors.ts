@@ -66,7 +66,15 @@ export function errorHandler(app: Express): ErrorRequestHandler {
     }
     app.render(
       'error',
-      { ...res.locals, title: `${status}`, status, message, requestId: req.id },
+      {
+        ...res.locals,
+        // Visitors who are not signed in get the page without the menu.
+        layout: res.locals.viewer ? 'main' : 'public',
+        title: `${status}`,
+        status,
+        message,
+        requestId: req.id,
+      },
       (renderError, html) => {
         if (renderError) {
           logger.error(

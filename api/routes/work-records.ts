@@ -90,8 +90,7 @@ workRecordsRouter.get('/work-records', requireMember, async (req, res) => {
     records,
     clockedIn: Boolean(open),
     done: typeof req.query.done === 'string' ? req.query.done : null,
-    canSeeCompany:
-      member.role === 'super_admin' || authOf(req).permissions.size > 0,
+    canSeeCompany: member.role === 'super_admin',
   });
 });
 
@@ -99,10 +98,10 @@ workRecordsRouter.get(
   '/work-records/company',
   requireMember,
   async (req, res) => {
-    const { member, company, permissions } = authOf(req);
-    // Attendance access: any admin who holds at least one permission.
-    if (member.role !== 'super_admin' && permissions.size === 0)
-      throw new AppError('forbidden');
+    const { member, company } = authOf(req);
+    // Attendance is personal information: as with the attendance profile
+    // section (core/profiles/access.ts), only super admins see everyone's.
+    if (member.role !== 'super_admin') throw new AppError('forbidden');
     const month = monthOf(req);
     const records = await companyMonth(company.id, month, company.timeZone);
     await recordAudit({

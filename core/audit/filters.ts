@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../calendar-day.js';
 import {
   activityTypes,
   auditEvents,
@@ -17,16 +18,8 @@ const ids = z
   .optional()
   .transform((value) => (value === undefined ? [] : [value].flat()));
 
-// Date.parse rolls 2026-02-30 over to March; a real day survives the
-// round trip unchanged. Years before 1970 are nonsense for audit events.
-function isRealDay(text: string): boolean {
-  const parsed = new Date(`${text}T00:00:00Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) &&
-    parsed.toISOString().slice(0, 10) === text &&
-    parsed.getUTCFullYear() >= 1970
-  );
-}
+// Years before 1970 are nonsense for audit events.
+const isRealDay = (text: string) => isCalendarDay(text, 1970);
 
 const day = z
   .string()

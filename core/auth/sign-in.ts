@@ -12,6 +12,12 @@ import { config } from '../config/index.js';
 import { logger } from '../logger.js';
 import { recordSignInFailure } from '../login/lockout.js';
 import { passwordGate } from '../login/sign-in-gate.js';
+import {
+  releaseAttemptSlot,
+  releaseSlotIfStillOpen,
+  takeAttemptSlot,
+  type AttemptSlot,
+} from '../login/attempt-slot.js';
 import { dummyVerify, verifyPassword } from '../password/password-hash.js';
 import { readLoginSettings } from './login-settings.js';
 import { createSession } from './sessions.js';
@@ -21,7 +27,7 @@ import { recordIpRefusal } from '../ip-policy/record-refusal.js';
 
 /** The one answer every wrong email or password gets, so neither is revealed. */
 export const invalidCredentialsMessage =
-  'The email address or password is incorrect.';
+  'The email address or password is incorrect. After too many failed attempts an account is locked: reset the password with the link below to unlock it.';
 
 export type SignInResult =
   | { ok: true; token: string; member: Member; stage: SessionStage }
@@ -38,6 +44,24 @@ function auditSignIn(
     ownLoginEvent(member, context, outcome, { method: 'password', ...details }),
     transaction,
   );
+}
+
+// Counts a failed sign-in (which may lock the account) with its audit
+// event, and gives back the attempt slot, all in one transaction.
+async function countFailure(
+  member: Member,
+  context: RequestContext,
+  reason: string,
+  slot: AttemptSlot,
+): Promise<void> {
+  const outcome = await database().transaction(async (transaction) => {
+    const counted = await recordSignInFailure(member, transaction);
+    await releaseAttemptSlot(slot, transaction);
+    const details = { reason, failedSignIns: counted.failedCount };
+    await auditSignIn(member, context, 'failure', details, transaction);
+    return counted;
+  });
+  await outcome.afterCommit();
 }
 
 /**
@@ -70,18 +94,20 @@ export async function signInWithPassword(
     return { ok: false, message: invalidCredentialsMessage };
   }
 
+  const slot = await takeAttemptSlot(member);
+  if (!slot.taken) {
+    // No password check: the answer is the same whatever was typed.
+    await dummyVerify(config.bcryptCost);
+    await countFailure(member, context, slot.reason, slot);
+    return { ok: false, message: invalidCredentialsMessage };
+  }
   const matches = await verifyPassword(password, member.passwordHash);
   if (!matches) {
-    const outcome = await database().transaction(async (transaction) => {
-      const counted = await recordSignInFailure(member, transaction);
-      const details = {
-        reason: 'wrong password',
-        failedSignIns: counted.failedCount,
-      };
-      await auditSignIn(member, context, 'failure', details, transaction);
-      return counted;
-    });
-    await outcome.afterCommit();
+    await countFailure(member, context, 'wrong password', slot);
+    return { ok: false, message: invalidCredentialsMessage };
+  }
+  if (!(await releaseSlotIfStillOpen(member, slot))) {
+    await auditSignIn(member, context, 'failure', { reason: 'account locked' });
     return { ok: false, message: invalidCredentialsMessage };
   }
 

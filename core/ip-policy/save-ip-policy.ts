@@ -1,4 +1,5 @@
 import { database } from '../../db/index.js';
+import { AppError } from '../errors.js';
 import { recordAudit, type RequestContext } from '../audit/record.js';
 import { compileIpMatcher } from '../ip/ip-matcher.js';
 import {
@@ -86,6 +87,17 @@ export async function saveIpPolicy(
         settings: readIpSettings(row.ip_settings),
         entries: await listAllowedIps(actor.companyId, transaction),
       };
+      // Only a super admin may put super admins under the rule: an admin
+      // holding Allowed IP settings must not be able to lock them out.
+      if (
+        actor.role !== 'super_admin' &&
+        change.settings.applyToSuperAdmin !== before.settings.applyToSuperAdmin
+      ) {
+        throw new AppError(
+          'forbidden',
+          'Only a super administrator can change "Apply to super administrator".',
+        );
+      }
       const diff = diffIpPolicy(before, { settings: change.settings, entries });
       if (isEmptyDiff(diff))
         return { ok: true, changed: false, diff, version: row.version };

@@ -1,5 +1,7 @@
 import { Member, database } from '../../db/index.js';
-import type { RequestContext } from '../audit/record.js';
+import { ownLoginEvent } from '../audit/own-login-event.js';
+import { recordAudit, type RequestContext } from '../audit/record.js';
+import { recordSignInFailure } from './lockout.js';
 import { rotateSession, type LiveSession } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { verifyPassword } from '../password/password-hash.js';
@@ -62,14 +64,10 @@ export async function changeOwnPassword(
   password: string,
   context: RequestContext,
 ): Promise<void> {
-  await database().transaction(async (transaction) => {
+  const wrong = await database().transaction(async (transaction) => {
     const member = await lockedMember(live.member.id, transaction);
     const hash = member.passwordHash;
-    if (!hash || !(await verifyPassword(current, hash))) {
-      throw new AppError('validation', undefined, {
-        current: 'The current password is not right.',
-      });
-    }
+    if (!hash || !(await verifyPassword(current, hash))) return member;
     await setMemberPassword(
       {
         member,
@@ -81,5 +79,25 @@ export async function changeOwnPassword(
       },
       transaction,
     );
+    return null;
+  });
+  if (!wrong) return;
+  // A wrong current password is a failed sign-in: it counts toward the
+  // lockout and is audited, so a borrowed session cannot guess freely.
+  const outcome = await database().transaction(async (transaction) => {
+    const counted = await recordSignInFailure(wrong, transaction);
+    await recordAudit(
+      ownLoginEvent(wrong, context, 'failure', {
+        reason: 'wrong current password',
+        via: 'password change',
+        failedSignIns: counted.failedCount,
+      }),
+      transaction,
+    );
+    return counted;
+  });
+  await outcome.afterCommit();
+  throw new AppError('validation', undefined, {
+    current: 'The current password is not right.',
   });
 }

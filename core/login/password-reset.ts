@@ -10,6 +10,9 @@ import { setMemberPassword } from './set-password.js';
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 60;
 
+/** Reset links one member can be sent in an hour. */
+export const RESET_LINKS_PER_HOUR = 3;
+
 /**
  * Sends a reset link if the email belongs to a member who may sign in, and
  * does nothing otherwise; the caller answers the same either way.
@@ -24,6 +27,18 @@ export async function requestPasswordReset(email: string): Promise<void> {
   if (!member) return;
   const token = newToken();
   const send = await database().transaction(async (transaction) => {
+    // At most a few links an hour: the form must not flood an inbox. The
+    // member row lock makes the count hold under parallel requests.
+    await database().query('SELECT id FROM members WHERE id = $1 FOR UPDATE', {
+      bind: [member.id],
+      transaction,
+    });
+    const [recent] = await database().query<{ n: string }>(
+      `SELECT count(*) AS n FROM password_reset_tokens
+       WHERE member_id = $1 AND created_at > now() - interval '1 hour'`,
+      { bind: [member.id], type: QueryTypes.SELECT, transaction },
+    );
+    if (Number(recent?.n ?? 0) >= RESET_LINKS_PER_HOUR) return async () => {};
     const [row] = await database().query<{ id: string }>(
       `INSERT INTO password_reset_tokens
          (company_id, member_id, token_hash, expires_at)

@@ -28,10 +28,10 @@ export async function assertAcceptablePassword(
       password: failures.map((failure) => failure.message).join(' '),
     });
   }
-  if (
-    member.passwordHash &&
-    (await verifyPassword(password, member.passwordHash))
-  ) {
+  // After a temporary password, the current hash is empty: the one the
+  // member signed in with is kept aside so it cannot become permanent.
+  const current = member.passwordHash ?? member.usedTemporaryPasswordHash;
+  if (current && (await verifyPassword(password, current))) {
     throw validationError({
       password: 'The new password must be different from the current one.',
     });
@@ -63,6 +63,7 @@ export async function setMemberPassword(
       passwordChangedAt: new Date(),
       mustChangePassword: false,
       temporaryPasswordExpiresAt: null,
+      usedTemporaryPasswordHash: null,
     },
     { transaction },
   );

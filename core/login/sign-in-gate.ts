@@ -65,6 +65,7 @@ async function voidTemporaryPassword(
 ): Promise<boolean> {
   const rows = await database().query<{ id: string }>(
     `UPDATE members SET password_hash = NULL,
+       used_temporary_password_hash = password_hash,
        temporary_password_expires_at = NULL, must_change_password = true,
        updated_at = now()
      WHERE id = $1 AND password_hash = $2

@@ -40,6 +40,20 @@ export async function saveExcludedIps(
 ): Promise<{ ok: true } | { ok: false; errors: IpListError[] }> {
   const result = validateIpList(rows);
   if (!result.ok) return result;
+  // A /0 excludes a whole address family: 2-step authentication would be
+  // off for everyone while the switch still says it is on.
+  const everyone = result.entries
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => item.prefixLength === 0);
+  if (everyone.length > 0) {
+    return {
+      ok: false,
+      errors: everyone.map(({ item, index }) => ({
+        index,
+        message: `"${item.text}" matches every address; turn 2-step authentication off instead`,
+      })),
+    };
+  }
 
   await database().transaction(async (transaction) => {
     const db = database();

@@ -35,11 +35,14 @@ export async function resetMemberOtp(
          otp_blocked_until = NULL, updated_at = now()
        FROM (SELECT id, otp_enrolled_at IS NOT NULL AS was_enrolled,
                coalesce(otp_blocked_until > now(), false) AS was_blocked
-             FROM members WHERE id = $1 AND company_id = $2 FOR UPDATE) old
+             FROM members WHERE id = $1 AND company_id = $2
+               AND (role <> 'super_admin' OR $3) FOR UPDATE) old
        WHERE m.id = old.id
        RETURNING m.id, m.name, m.email, old.was_enrolled, old.was_blocked`,
       {
-        bind: [memberId, admin.companyId],
+        // A super admin's second factor is reset only by a super admin:
+        // OTP settings alone must not open a super admin's account.
+        bind: [memberId, admin.companyId, admin.role === 'super_admin'],
         type: QueryTypes.SELECT,
         transaction,
       },

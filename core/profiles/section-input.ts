@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../calendar-day.js';
 import {
   editableFields,
   type FieldKind,
@@ -25,10 +26,7 @@ const kinds: Record<
     .string()
     .trim()
     .refine(
-      (text) =>
-        blank(text) ||
-        (/^\d{4}-\d{2}-\d{2}$/.test(text) &&
-          !Number.isNaN(Date.parse(`${text}T00:00:00Z`))),
+      (text) => blank(text) || isCalendarDay(text),
       'must be a date like 2026-01-31',
     )
     .transform((text) => (blank(text) ? null : text)),

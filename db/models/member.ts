@@ -33,6 +33,7 @@ export class Member extends Model<
   declare failedSignInCount: CreationOptional<number>;
   declare lockedAt: CreationOptional<Date | null>;
   declare lockExpiresAt: CreationOptional<Date | null>;
+  declare usedTemporaryPasswordHash: CreationOptional<string | null>;
   declare otpSecretEncrypted: CreationOptional<string | null>;
   declare otpEnrolledAt: CreationOptional<Date | null>;
   declare otpFailureCount: CreationOptional<number>;
@@ -81,6 +82,7 @@ export class Member extends Model<
         },
         lockedAt: { type: DataTypes.DATE, allowNull: true },
         lockExpiresAt: { type: DataTypes.DATE, allowNull: true },
+        usedTemporaryPasswordHash: { type: DataTypes.TEXT, allowNull: true },
         otpSecretEncrypted: { type: DataTypes.TEXT, allowNull: true },
         otpEnrolledAt: { type: DataTypes.DATE, allowNull: true },
         otpFailureCount: {
@@ -100,7 +102,13 @@ export class Member extends Model<
         tableName: 'members',
         underscored: true,
         defaultScope: {
-          attributes: { exclude: ['passwordHash', 'otpSecretEncrypted'] },
+          attributes: {
+            exclude: [
+              'passwordHash',
+              'otpSecretEncrypted',
+              'usedTemporaryPasswordHash',
+            ],
+          },
         },
         scopes: { withSecrets: {} },
       },

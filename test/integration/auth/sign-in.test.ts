@@ -102,7 +102,9 @@ describe('sign-in', () => {
       const text = (body: string) =>
         /<p class="alert" role="alert">([^<]*)<\/p>/.exec(body)?.[1];
       const wrongText = text(await wrongResponse.text());
-      expect(wrongText).to.equal('The email address or password is incorrect.');
+      expect(wrongText).to.match(
+        /^The email address or password is incorrect\./,
+      );
       expect(text(await unknownResponse.text())).to.equal(wrongText);
       expect(wrong.cookie('gh_session')).to.equal(undefined);
       expect((await latestLoginEvent(member.id))?.outcome).to.equal('failure');

@@ -321,3 +321,27 @@ describe('allowed IPs settings page', () => {
     expect(page.body).not.to.contain('192.0.2.99');
   });
 });
+
+describe('Apply to super administrator', () => {
+  it('can be switched by a super admin only', async () => {
+    const { company, client } = await signedInAdmin('admin');
+    const refused = await client.post(
+      path,
+      saveForm(client.lastBody, ['127.0.0.1'], { applyToSuperAdmin: 'on' }),
+    );
+    expect(refused.status).to.equal(403);
+    const stored = await Company.findByPk(company.id);
+    expect(readIpSettings(stored?.ipSettings).applyToSuperAdmin).to.equal(
+      false,
+    );
+
+    const owner = await signedInAdmin('super_admin');
+    const allowed = await owner.client.post(
+      path,
+      saveForm(owner.client.lastBody, ['127.0.0.1'], {
+        applyToSuperAdmin: 'on',
+      }),
+    );
+    expect(allowed.status).to.equal(303);
+  });
+});

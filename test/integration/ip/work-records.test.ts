@@ -103,7 +103,7 @@ describe('work records', () => {
   });
 
   describe('the company view', () => {
-    it("lists the company's records for an admin and audits the viewing", async () => {
+    it("lists the company's records for a super admin and audits the viewing", async () => {
       const { company, client: worker } = await signedIn({
         name: 'Worker Kim',
       });
@@ -112,7 +112,7 @@ describe('work records', () => {
       await other.client.api('POST', '/api/work-records/clock-in');
 
       const { client: admin } = await signedIn(
-        { permissions: ['audit_log_view'] },
+        { role: 'super_admin' },
         company,
       );
       const page = await admin.page('/work-records/company');
@@ -126,9 +126,13 @@ describe('work records', () => {
       expect(views).to.have.length(1);
     });
 
-    it('is forbidden to members', async () => {
+    it('is forbidden to members and to admins', async () => {
       const { client } = await signedIn();
       expect((await client.page('/work-records/company')).status).to.equal(403);
+      const { client: admin } = await signedIn({
+        permissions: ['audit_log_view'],
+      });
+      expect((await admin.page('/work-records/company')).status).to.equal(403);
     });
 
     it('shows only the chosen month', async () => {

@@ -181,6 +181,34 @@ describe('password rules on the change page', () => {
   });
 });
 
+describe('a wrong current password on the password page', () => {
+  let baseUrl: string;
+  before(async () => {
+    baseUrl = (await useServer()).url;
+  });
+
+  it('counts toward the lockout and ends the sessions when it locks', async () => {
+    const company = await createCompany();
+    const member = await createMember(company);
+    const client = new HttpClient(baseUrl);
+    await client.signIn(member.email, defaultPassword);
+    for (let i = 0; i < 5; i += 1) {
+      await client.page('/account/password');
+      if (client.lastBody.includes('name="_csrf"') === false) break;
+      const response = await client.post('/account/password', {
+        current: `not it ${i}`,
+        password: fresh,
+        confirm: fresh,
+      });
+      expect(response.status).to.equal(400);
+    }
+    const after = await Member.findByPk(member.id);
+    expect(after?.failedSignInCount).to.equal(5);
+    expect(after?.lockedAt).to.be.an.instanceOf(Date);
+    expect((await client.page('/')).status).to.equal(303);
+  });
+});
+
 describe('leave of absence', () => {
   let baseUrl: string;
   before(async () => {

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { EmailMessage, Member, News, Session } from '../../../db/index.js';
-import { lockedMessage } from '../../../core/login/sign-in-gate.js';
 import { lockoutJobId } from '../../../core/login/lockout.js';
 import { queueFor } from '../../../core/queues/index.js';
 import { invalidCredentialsMessage } from '../../../core/auth/sign-in.js';
@@ -45,16 +44,19 @@ describe('lockout', () => {
       expect(locked?.failedSignInCount).to.equal(5);
     });
 
-    it('refuses the correct password on a locked account and says how to get back in', async () => {
+    it('refuses the correct password on a locked account with the answer any failure gets, which says how to get back in', async () => {
       const company = await createCompany();
       const member = await createMember(company);
       await failTimes(member.email, 5);
       const client = new HttpClient(baseUrl);
       const response = await client.signIn(member.email, defaultPassword);
       expect(response.status).to.equal(401);
+      // The same answer as a wrong password: a locked account must not
+      // tell a guesser that the password was right.
       expect(alertText(await response.text())).to.equal(
-        lockedMessage.replace(/"/g, '&quot;'),
+        invalidCredentialsMessage,
       );
+      expect(invalidCredentialsMessage).to.contain('reset the password');
       expect(client.cookie('gh_session')).to.equal(undefined);
     });
 
@@ -112,7 +114,7 @@ describe('lockout', () => {
   });
 
   describe('under 50 parallel wrong passwords', () => {
-    it('locks at exactly n and records exactly the attempts made', async () => {
+    it('locks at exactly n, records every attempt and checks at most n passwords', async () => {
       const company = await createCompany();
       await setLoginSettings(company, { lockoutThreshold: 3 });
       const member = await createMember(company);
@@ -127,14 +129,16 @@ describe('lockout', () => {
       const after = await Member.findByPk(member.id);
       expect(after?.failedSignInCount).to.equal(50);
       const events = await auditEventsFor(member.id);
-      const failures = events.filter(
-        (e) => e.details.reason === 'wrong password',
-      );
+      const failures = events.filter((e) => e.outcome === 'failure');
       expect(failures).to.have.length(50);
       const counts = failures
         .map((e) => e.details.failedSignIns)
         .sort((a, b) => Number(a) - Number(b));
       expect(counts).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
+      const checked = failures.filter(
+        (e) => e.details.reason === 'wrong password',
+      );
+      expect(checked.length).to.be.within(1, 3);
       expect(
         events.filter((e) => e.details.change === 'account locked'),
       ).to.have.length(1);
@@ -143,6 +147,41 @@ describe('lockout', () => {
           where: { memberId: member.id, kind: 'account-locked' },
         }),
       ).to.equal(1);
+    });
+
+    it('gives no session to the right password sent last in a parallel burst of guesses', async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const company = await createCompany();
+        await setLoginSettings(company, { lockoutThreshold: 5 });
+        const member = await createMember(company);
+        const clients = await Promise.all(
+          Array.from({ length: 30 }, async () => {
+            const client = new HttpClient(baseUrl);
+            await client.page('/sign-in');
+            return client;
+          }),
+        );
+        const responses = await Promise.all(
+          clients.map((client, i) =>
+            client.post('/sign-in', {
+              email: member.email,
+              password: i === 29 ? defaultPassword : wrong,
+            }),
+          ),
+        );
+        const winners = responses.filter((r) => r.status === 303).length;
+        const events = await auditEventsFor(member.id);
+        const checked = events.filter(
+          (e) => e.details.reason === 'wrong password',
+        );
+        expect(checked.length, 'passwords checked').to.be.at.most(5);
+        // The right guess can only win while fewer than n guesses were made.
+        if (winners > 0) expect(checked.length).to.be.below(5);
+        else
+          expect(
+            (await Member.findByPk(member.id))?.lockedAt,
+          ).to.be.an.instanceOf(Date);
+      }
     });
   });
 

@@ -60,6 +60,20 @@ describe('password reset', () => {
       expect(await resetEmails(member.id)).to.have.length(1);
     });
 
+    it('sends at most three links an hour, answering the same every time', async () => {
+      const company = await createCompany();
+      const member = await createMember(company);
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => askForReset(member.email)),
+      );
+      expect(answers.map((a) => a.response.status)).to.deep.equal(
+        Array(6).fill(200),
+      );
+      // The page answers before the work is done, so wait for it to settle.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await resetEmails(member.id)).to.have.length(3);
+    });
+
     it('stores only the hash of the token, valid for one hour', async () => {
       const company = await createCompany();
       const member = await createMember(company);

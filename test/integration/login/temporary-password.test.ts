@@ -100,6 +100,13 @@ describe('temporary passwords', () => {
         confirm: 'password1',
       });
       expect(weak.status).to.equal(400);
+      await client.page('/sign-in/password');
+      const kept = await client.post('/sign-in/password', {
+        password: password ?? '',
+        confirm: password ?? '',
+      });
+      expect(kept.status, 'keeping the temporary password').to.equal(400);
+      expect(await kept.text()).to.contain('must be different');
       const set = await client.post('/sign-in/password', {
         password: chosen,
         confirm: chosen,

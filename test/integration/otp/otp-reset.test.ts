@@ -142,6 +142,21 @@ describe('Member OTP reset', () => {
     });
   });
 
+  describe("of a super admin's second factor", () => {
+    it('is refused to an admin holding OTP settings', async () => {
+      const { company, admin, adminSecret } = await setUp();
+      const owner = await createMember(company, { role: 'super_admin' });
+      await enrol(owner);
+      const client = await adminClient(admin, adminSecret);
+      await client.page('/settings/security/otp/members');
+      const refused = await client.post(
+        `/settings/security/otp/members/${owner.id}/reset`,
+      );
+      expect(refused.status).to.equal(404);
+      expect((await otpRow(owner.id)).otp_enrolled_at).to.not.equal(null);
+    });
+  });
+
   describe('from the member list', () => {
     it('offers the row action to admins with OTP settings only', async () => {
       const { admin, adminSecret, member } = await setUp();

@@ -124,6 +124,20 @@ describe('2-step authentication settings', () => {
       expect(await settingEvents(company.id)).to.have.length(0);
     });
 
+    it('refuses a /0 range, which would exclude every address', async () => {
+      const { company, client } = await adminOf();
+      for (const entry of ['0.0.0.0/0', '::/0']) {
+        await client.page('/settings/security/otp');
+        const response = await client.post(
+          '/settings/security/otp/excluded-ips',
+          { entries: `${entry}\n` },
+        );
+        expect(response.status).to.equal(400);
+        expect(await response.text()).to.include('matches every address');
+      }
+      expect(await settingEvents(company.id)).to.have.length(0);
+    });
+
     it('refuses more than 100 entries', async () => {
       const { client } = await adminOf();
       const entries = Array.from(
