@@ -45,9 +45,12 @@ export function fileTransport(folder: string): MailTransport {
     kind: 'file',
     send: async (mail) => {
       const info = await builder.sendMail(mail);
-      await fs.mkdir(folder, { recursive: true });
+      await fs.mkdir(folder, { recursive: true, mode: 0o700 });
       const name = `${mail.messageId.replace(/^<|@.*$/g, '').replace(/[^a-z0-9-]/gi, '')}.eml`;
-      await fs.writeFile(path.join(folder, name), info.message as Buffer);
+      // Development mail holds reset links: readable by this user only.
+      await fs.writeFile(path.join(folder, name), info.message as Buffer, {
+        mode: 0o600,
+      });
     },
     close: () => builder.close(),
   };
