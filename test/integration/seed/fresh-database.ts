@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { closeDatabase, database, initDatabase } from '../../../db/index.js';
+import { useDatabase } from '../../support/services.js';
 
 /** A throw-away database on the test PostgreSQL server. */
 export interface FreshDatabase {
@@ -9,16 +10,18 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-function serverUrl(): URL {
-  const url = new URL(
-    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432',
-  );
+// The server the test database lives on: the machine's PostgreSQL under
+// TEST_DATABASE_URL, or the embedded one on a machine without it.
+async function serverUrl(): Promise<URL> {
+  const url = new URL((await useDatabase()).url);
   url.pathname = '/postgres';
   return url;
 }
 
 async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl().toString() });
+  const client = new pg.Client({
+    connectionString: (await serverUrl()).toString(),
+  });
   await client.connect();
   try {
     await client.query(sql);
@@ -33,7 +36,7 @@ export async function createFreshDatabase(
 ): Promise<FreshDatabase> {
   const name = `gatehouse_${label}_${crypto.randomBytes(5).toString('hex')}`;
   await onServer(`CREATE DATABASE ${name}`);
-  const url = serverUrl();
+  const url = await serverUrl();
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
