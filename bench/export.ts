@@ -1,4 +1,4 @@
-// `npm run bench -- export [--rows N]`: writes the same synthetic audit rows
+// `npm run bench -- export [--rows N] [--source database]`: writes the same audit rows
 // as CSV (the baseline) and as XLSX, each in a child process, and compares
 // rows per second and peak memory.
 import { execFile } from 'node:child_process';
@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { figure, type BenchResult } from './report.js';
+import { openDatabase } from '../core/runtime/database.js';
+import { fillCompany } from './export/database-rows.js';
 
 const DEFAULT_ROWS = 200_000;
 const MIN_RATIO = 0.25;
@@ -31,10 +33,25 @@ const child = fileURLToPath(new URL('./export/child.ts', import.meta.url));
 export async function run(args: string[]): Promise<BenchResult> {
   const rows = rowsFrom(args);
   const directory = await mkdtemp(join(tmpdir(), 'gatehouse-bench-export-'));
+  // --source database: rows written to PostgreSQL first, then read back by
+  // both writers through the export job's keyset pages.
+  const fromDatabase = args.includes('database');
+  const database = fromDatabase ? await openDatabase() : undefined;
 
   try {
-    const csv = await measure('csv', rows, join(directory, 'export.csv'));
-    const xlsx = await measure('xlsx', rows, join(directory, 'export.xlsx'));
+    const companyId = fromDatabase ? await fillCompany(rows) : undefined;
+    const csv = await measure(
+      'csv',
+      rows,
+      join(directory, 'export.csv'),
+      companyId,
+    );
+    const xlsx = await measure(
+      'xlsx',
+      rows,
+      join(directory, 'export.xlsx'),
+      companyId,
+    );
 
     const ratio = xlsx.rowsPerSecond / csv.rowsPerSecond;
     return {
@@ -67,6 +84,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     };
   } finally {
     await rm(directory, { recursive: true, force: true });
+    await database?.close();
   }
 }
 
@@ -74,10 +92,19 @@ async function measure(
   writer: Measurement['writer'],
   rows: number,
   filePath: string,
+  companyId?: string,
 ): Promise<Measurement> {
   const { stdout } = await execute(
     process.execPath,
-    ['--import', 'tsx', child, writer, String(rows), filePath],
+    [
+      '--import',
+      'tsx',
+      child,
+      writer,
+      String(rows),
+      filePath,
+      ...(companyId ? [companyId] : []),
+    ],
     { maxBuffer: 1024 * 1024 },
   );
   const last = stdout.trim().split('\n').at(-1) ?? '';

@@ -1,11 +1,13 @@
 // One writer in a process of its own, so that its peak RSS is its own.
 // Usage: node --import tsx bench/export/child.ts <csv|xlsx> <rows> <file>
+//        [<company id>]: with a company, the rows come from PostgreSQL as
+//        the audit-export job reads them, instead of the synthetic source.
 // Prints one JSON line with the measurements.
 import { performance } from 'node:perf_hooks';
 
 import { auditColumns, auditRows } from './audit-rows.js';
 
-const [writer, rowsArgument, filePath] = process.argv.slice(2);
+const [writer, rowsArgument, filePath, companyId] = process.argv.slice(2);
 const rows = Number(rowsArgument);
 
 if ((writer !== 'csv' && writer !== 'xlsx') || !filePath || !(rows >= 0)) {
@@ -20,13 +22,17 @@ const write =
     ? (await import('../../core/export/csv-stream-writer.js')).writeCsv
     : (await import('../../core/export/xlsx-stream-writer.js')).writeXlsx;
 
+const source = companyId
+  ? await (await import('./database-source.js')).databaseSource(companyId)
+  : { columns: auditColumns, rows: auditRows(rows), close: async () => {} };
+
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 const started = performance.now();
 
 const result = await write({
   filePath,
-  columns: auditColumns,
-  rows: auditRows(rows),
+  columns: source.columns,
+  rows: source.rows,
   sheetName: 'Events',
   aboutSheet: {
     title: 'Audit log export (benchmark)',
@@ -35,6 +41,7 @@ const result = await write({
 });
 
 const seconds = (performance.now() - started) / 1000;
+await source.close();
 
 console.log(
   JSON.stringify({

@@ -129,12 +129,18 @@ export async function readAuditPage(
   }
   bind.push(limit + 1);
   const rows = await database().query<AuditRow>(
+    // The page is cut from audit_events alone, in index order, before the
+    // organization names are joined: joined first, the planner may hash
+    // every event of a large company and sort them all for one page.
     `SELECT ${selectList}
-     FROM audit_events e
+     FROM (
+       SELECT * FROM audit_events e
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY e.occurred_at DESC, e.id DESC
+       LIMIT $${bind.length}
+     ) e
      LEFT JOIN organizations o ON o.id = e.actor_organization_id
-     WHERE ${conditions.join(' AND ')}
-     ORDER BY e.occurred_at DESC, e.id DESC
-     LIMIT $${bind.length}`,
+     ORDER BY e.occurred_at DESC, e.id DESC`,
     { bind, type: QueryTypes.SELECT },
   );
   const more = rows.length > limit;
