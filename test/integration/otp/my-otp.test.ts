@@ -1,15 +1,10 @@
 import { expect } from 'chai';
-import {
-  createCompany,
-  createMember,
-  defaultPassword,
-} from '../../support/factories.js';
+import { defaultPassword } from '../../support/factories.js';
 import { HttpClient } from '../../support/http-client.js';
 import { useServer } from '../../support/server.js';
 import {
   codeAt,
-  enableOtp,
-  enrol,
+  enrolledMember,
   otpRow,
   signInToOtpStep,
   wrongCode,
@@ -22,10 +17,7 @@ describe('a member’s own 2-step authentication', () => {
   });
 
   async function signedIn() {
-    const company = await createCompany();
-    await enableOtp(company);
-    const member = await createMember(company);
-    const secret = await enrol(member);
+    const { member, secret } = await enrolledMember();
     const client = new HttpClient(baseUrl);
     await signInToOtpStep(client, member);
     await client.post('/sign-in/otp', {

@@ -6,17 +6,12 @@ import { queueFor } from '../../../core/queues/index.js';
 import { unblockJobId } from '../../../core/otp-policy/unblock.js';
 import { otpUnblock } from '../../../workers/jobs/otp-unblock.js';
 import type { WorkerContext } from '../../../workers/job-definition.js';
-import {
-  createCompany,
-  createMember,
-  defaultPassword,
-} from '../../support/factories.js';
+import { defaultPassword } from '../../support/factories.js';
 import { HttpClient } from '../../support/http-client.js';
 import { useServer } from '../../support/server.js';
 import {
   codeAt,
-  enableOtp,
-  enrol,
+  enrolledMember,
   otpRow,
   signInToOtpStep,
   wrongCode,
@@ -29,10 +24,7 @@ describe('the 24-hour OTP block', () => {
   });
 
   async function blockedMember() {
-    const company = await createCompany();
-    await enableOtp(company);
-    const member = await createMember(company);
-    const secret = await enrol(member);
+    const { member, secret } = await enrolledMember();
     // Nine failures spread over three browsers: the budget is the account's.
     const clients = [
       new HttpClient(baseUrl),
@@ -94,10 +86,7 @@ describe('the 24-hour OTP block', () => {
 
   describe('while blocked', () => {
     it('answers the eleventh attempt with 429 even when the code is right', async () => {
-      const company = await createCompany();
-      await enableOtp(company);
-      const member = await createMember(company);
-      const secret = await enrol(member);
+      const { member, secret } = await enrolledMember();
       const waiting = new HttpClient(baseUrl);
       await signInToOtpStep(waiting, member);
       const client = new HttpClient(baseUrl);

@@ -6,7 +6,11 @@ import {
   generateTotpCode,
   generateTotpSecret,
 } from '../../../core/otp/totp.js';
-import { defaultPassword } from '../../support/factories.js';
+import {
+  createCompany,
+  createMember,
+  defaultPassword,
+} from '../../support/factories.js';
 import type { HttpClient } from '../../support/http-client.js';
 
 /** Turns the company's OTP switch on, with optional extra settings. */
@@ -31,6 +35,15 @@ export async function enrol(
     { where: { id: member.id } },
   );
   return secret;
+}
+
+/** A new company with OTP on and one enrolled member, with their secret. */
+export async function enrolledMember() {
+  const company = await createCompany();
+  await enableOtp(company);
+  const member = await createMember(company);
+  const secret = await enrol(member);
+  return { company, member, secret };
 }
 
 /** The code an authenticator app shows at `at` (default now). */

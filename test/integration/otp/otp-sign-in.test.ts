@@ -1,13 +1,11 @@
 import { expect } from 'chai';
 import { Session } from '../../../db/index.js';
-import { createCompany, createMember } from '../../support/factories.js';
 import { HttpClient } from '../../support/http-client.js';
 import { useServer } from '../../support/server.js';
 import {
   auditEventsOf,
   codeAt,
-  enableOtp,
-  enrol,
+  enrolledMember,
   otpRow,
   signInToOtpStep,
   wrongCode,
@@ -18,14 +16,6 @@ describe('the OTP step of sign-in', () => {
   before(async () => {
     baseUrl = (await useServer()).url;
   });
-
-  async function enrolledMember() {
-    const company = await createCompany();
-    await enableOtp(company);
-    const member = await createMember(company);
-    const secret = await enrol(member);
-    return { company, member, secret };
-  }
 
   describe('while the session is pending', () => {
     it('reaches nothing but the OTP page', async () => {

@@ -24,9 +24,6 @@ describe('audit log permissions', () => {
   describe('an admin without Audit log view', () => {
     it('gets 403 on the viewer, the export request and the download', async () => {
       const company = await createCompany();
-      const holder = await createMember(company, {
-        permissions: ['audit_log_view'],
-      });
       const admin = await createMember(company, {
         permissions: ['otp_settings', 'login_settings'],
       });
@@ -47,7 +44,6 @@ describe('audit log permissions', () => {
       expect(
         (await client.page(`/audit-log/exports/${ready.id}/download`)).status,
       ).to.equal(403);
-      expect(holder.id).to.be.a('string');
     });
 
     it('shows a member without any permission the 403 page, not a stack trace', async () => {
